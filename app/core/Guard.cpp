@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Guard.h"
+
+#include "AuditLog.h"
+#include "ConfirmationGate.h"
+#include "ControlChannel.h"
+#include "CredentialStore.h"
+#include "DemoOutbox.h"
+#include "MessageAnalyzer.h"
+#include "MessageQueue.h"
+#include "RecipientHistory.h"
+#include "SmtpRelay.h"
+#include "SmtpServer.h"
+#include "Spool.h"
+#include "TlsIdentity.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcGuard, "sendguard", QtInfoMsg)
+
+namespace sendguard {
+
+Guard::Guard(const GuardOptions& options, QObject* parent) : QObject(parent), m_options(options)
+{
+    m_options.dataDir = QDir(options.dataDir).absolutePath();
+}
+
+Guard::~Guard()
+{
+    if (m_audit)
+        m_audit->recordService(QStringLiteral("stopped"));
+    // The server goes first so no session calls into a half-destroyed guard.
+    delete m_server;
+    m_server = nullptr;
+    delete m_queue;
+    m_queue = nullptr;
+    if (m_relayThread) {
+        QMetaObject::invokeMethod(
+            m_transport, [t = m_transport] { delete t; }, Qt::BlockingQueuedConnection);
+        m_relayThread->quit();
+        m_relayThread->wait();
+    }
+}
+
+QString Guard::listenAddress() const
+{
+    if (!m_server)
+        return {};
+    return QStringLiteral("%1:%2")
+        .arg(m_server->serverAddress().toString())
+        .arg(m_server->serverPort());
+}
+
+QString Guard::transportDescription() const
+{
+    return m_transport ? m_transport->describe() : QString();
+}
+
+bool Guard::start(QString* error, int* exitCode)
+{
+    *exitCode = 1;
+    const Config& config = m_options.config;
+    const QString& data = m_options.dataDir;
+    if (!QDir().mkpath(data)) {
+        *error = tr("cannot create the data folder %1").arg(data);
+        return false;
+    }
+    QFile::setPermissions(data,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    m_lock = std::make_unique<QLockFile>(data + QStringLiteral("/sendguard.lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(100)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        *error = tr("SendGuard is already running for the data folder %1 (process %2)")
+                     .arg(data)
+                     .arg(pid);
+        return false;
+    }
+
+    ensureMimeLibrary();
+
+    m_audit = new AuditLog(data + QStringLiteral("/audit.jsonl"), this);
+    if (!m_audit->open(error))
+        return false;
+
+    m_history = std::make_unique<RecipientHistory>(data + QStringLiteral("/history.sqlite"));
+    if (!m_history->open(error))
+        return false;
+
+    m_spool = new Spool(data + QStringLiteral("/spool"), this);
+    if (!m_spool->open(error))
+        return false;
+
+    // Local identity and credentials.
+    SessionContext context;
+    context.limits = config.listen;
+    context.hostName = QStringLiteral("localhost");
+    context.intake = this;
+    context.spool = m_spool;
+    if (config.listen.starttls) {
+        TlsIdentity identity(data + QStringLiteral("/tls"));
+        if (!identity.loadOrCreate(error))
+            return false;
+        context.tls = identity.serverConfiguration();
+    }
+    CredentialStore store(data);
+    if (config.listen.authRequired) {
+        QString password;
+        bool found = false;
+        if (!store.read(CredentialStore::Secret::LocalPassword, &password, &found, error)) {
+            *error =
+                tr("listen.auth is \"required\" but the keychain cannot be used (%1). Log in to a "
+                   "desktop session with a keyring, or set listen.auth to \"none\" on a "
+                   "single-user "
+                   "machine.")
+                    .arg(*error);
+            *exitCode = 4;
+            return false;
+        }
+        if (!found) {
+            password = CredentialStore::generatePassword();
+            if (!store.write(CredentialStore::Secret::LocalPassword, password, error)) {
+                *exitCode = 4;
+                return false;
+            }
+            qCInfo(lcGuard).noquote() << "created the local SMTP password; see it with"
+                                      << "\"sendguard credentials show local\"";
+        }
+        m_credentials = std::make_unique<LocalCredentials>(password);
+        context.authenticator = m_credentials.get();
+    } else {
+        qCWarning(lcGuard).noquote()
+            << "listen.auth is \"none\": any program on this computer can send "
+               "mail through SendGuard";
+    }
+
+    // Where mail goes.
+    if (config.usesDemoUpstream() || m_options.forceDemo) {
+        m_transport = new DemoOutbox(data + QStringLiteral("/demo-outbox"));
+    } else {
+        UpstreamSettings upstream;
+        upstream.server = config.upstream;
+        upstream.connectTimeoutMs = config.relay.connectTimeoutSeconds * 1000;
+        upstream.commandTimeoutMs = config.relay.commandTimeoutSeconds * 1000;
+        if (!config.upstream.caFile.isEmpty()) {
+            upstream.extraCaCertificates =
+                QSslCertificate::fromPath(config.upstream.caFile, QSsl::Pem);
+            if (upstream.extraCaCertificates.isEmpty())
+                upstream.extraCaCertificates =
+                    QSslCertificate::fromPath(config.upstream.caFile, QSsl::Der);
+            if (upstream.extraCaCertificates.isEmpty()) {
+                *error = tr("upstream.ca_file: %1 holds no certificate (PEM or DER)")
+                             .arg(config.upstream.caFile);
+                *exitCode = 2;
+                return false;
+            }
+        }
+        if (config.upstream.security == UpstreamSecurity::None)
+            qCWarning(lcGuard).noquote()
+                << "upstream.security is \"none\": mail leaves this computer unencrypted";
+        if (!config.upstream.verifyCertificate)
+            qCWarning(lcGuard).noquote()
+                << "upstream.verify_certificate is false: the upstream's identity is not checked";
+        if (!config.upstream.username.isEmpty()) {
+            bool found = false;
+            QString keychainError;
+            if (!store.read(CredentialStore::Secret::UpstreamPassword, &upstream.password, &found,
+                            &keychainError))
+                qCWarning(lcGuard).noquote()
+                    << "cannot read the upstream password:" << keychainError;
+            else if (!found)
+                qCWarning(lcGuard).noquote() << "no upstream password stored; set it with"
+                                             << "\"sendguard credentials set upstream\"";
+        }
+        m_transport = new SmtpRelay(upstream, config.relay.maxConnections);
+    }
+    // Talking to the upstream (or writing demo files) happens off the main thread.
+    qRegisterMetaType<DeliveryResult>();
+    m_relayThread = new QThread(this);
+    m_relayThread->setObjectName(QStringLiteral("relay"));
+    m_transport->moveToThread(m_relayThread);
+    m_relayThread->start();
+
+    m_queue = new MessageQueue(config.relay, m_spool, m_transport, m_audit, this);
+    // "First-time recipient" learns only from mail that really left.
+    connect(m_queue, &MessageQueue::delivered, this,
+            [this](const QStringList& addresses) { m_history->recordDelivered(addresses); });
+    m_spool->pruneDone(14);
+    QStringList notes;
+    const QList<QueueEntry> recovered = m_spool->recover(&notes);
+    for (const QString& note : std::as_const(notes))
+        qCWarning(lcGuard).noquote() << note;
+    m_queue->restore(recovered);
+
+    m_control = new ControlServer(
+        data,
+        [this](const QJsonObject& request, ControlServer::Reply reply) {
+            handleControl(request, reply);
+        },
+        this);
+    if (!m_control->start(error))
+        return false;
+
+    m_server = new SmtpServer(context, this);
+    if (!m_server->start(error))
+        return false;
+
+    if (!m_gate)
+        qCWarning(lcGuard) << "no confirmation gate set; messages will be refused";
+    m_audit->recordService(QStringLiteral("started"),
+                           {{QStringLiteral("listen"), listenAddress()},
+                            {QStringLiteral("upstream"), transportDescription()},
+                            {QStringLiteral("recovered"), int(recovered.size())}});
+    *exitCode = 0;
+    return true;
+}
+
+void Guard::prepare(ReceivedMessage& message) const
+{
+    AnalysisInput input;
+    input.path = message.path;
+    input.envelopeFrom = message.envelopeFrom;
+    input.recipients = message.recipients;
+    input.policy = m_options.config.policy;
+    input.history = m_history.get();
+    message.verdict = MessageAnalyzer::analyze(input);
+}
+
+void Guard::submit(const ReceivedMessage& message, std::function<void(const SmtpReply&)> reply)
+{
+    ReceivedMessage prepared = message;
+    if (!prepared.verdict.parsed && prepared.verdict.error.isEmpty())
+        prepare(prepared); // not run on the receiving thread
+    const Verdict& verdict = prepared.verdict;
+    const PolicyConfig& policy = m_options.config.policy;
+
+    QueueEntry entry;
+    entry.id = message.id;
+    entry.state = MessageState::Held;
+    entry.createdAt = QDateTime::currentDateTimeUtc();
+    entry.envelopeFrom = message.envelopeFrom;
+    for (const QString& r : message.recipients)
+        entry.recipients.append({r, Recipient::Status::Pending, {}});
+    entry.authUser = message.authUser;
+    entry.bodyIs8Bit = message.bodyIs8Bit;
+    entry.smtpUtf8 = message.smtpUtf8;
+    entry.size = message.size;
+    entry.crc32 = message.crc32;
+    entry.subject = verdict.subject;
+    entry.headerFrom = verdict.fromAddress;
+    entry.messageId = verdict.messageId;
+    entry.edits = verdict.edits;
+    entry.analysis = verdict.toJson();
+    entry.bodyPreview = verdict.bodyPreview;
+
+    auto refuse = [&](int code, const char* enhanced, const QString& why) {
+        m_spool->discardIncoming(message.id);
+        m_audit->record(QStringLiteral("refused"), entry,
+                        {{QStringLiteral("detail"), why},
+                         {QStringLiteral("by"), QStringLiteral("policy")},
+                         {QStringLiteral("analysis"), entry.analysis}});
+        reply({code, QString::fromLatin1(enhanced), why});
+    };
+    if (!verdict.parsed) {
+        refuse(554, "5.6.0", QStringLiteral("message refused: %1").arg(verdict.error));
+        return;
+    }
+    if (const QString why = verdict.blockReason(); !why.isEmpty()) {
+        refuse(550, "5.7.1", why);
+        return;
+    }
+    if (!m_gate) {
+        m_spool->discardIncoming(message.id);
+        reply({451, QStringLiteral("4.3.0"),
+               QStringLiteral("SendGuard is not ready to confirm messages; try again later")});
+        return;
+    }
+
+    QPointer<Guard> self(this);
+    auto decided = [self, entry, reply](const ConfirmationDecision& decision) mutable {
+        if (!self)
+            return;
+        if (!decision.approved) {
+            self->m_spool->discardIncoming(entry.id);
+            self->m_audit->record(
+                QStringLiteral("refused"), entry,
+                {{QStringLiteral("detail"), decision.reason}, {QStringLiteral("by"), decision.by}});
+            reply({550, QStringLiteral("5.7.1"), decision.reason});
+            return;
+        }
+        entry.confirmedBy = decision.by;
+        const int hold = self->m_options.config.policy.holdSeconds;
+        entry.releaseAt = QDateTime::currentDateTimeUtc().addSecs(hold);
+        self->m_spool->accept(entry, [self, entry, reply, hold](bool ok, const QString& error) {
+            if (!self)
+                return;
+            if (!ok) {
+                qCCritical(lcGuard).noquote() << "cannot store message" << entry.id << ":" << error;
+                self->m_spool->discardIncoming(entry.id);
+                reply({451, QStringLiteral("4.3.0"),
+                       QStringLiteral("cannot store the message on disk; try again later")});
+                return;
+            }
+            AuditLog* audit = self->m_audit;
+            audit->record(QStringLiteral("accepted"), entry,
+                          {{QStringLiteral("flags"), entry.analysis.value(QStringLiteral("flags"))},
+                           {QStringLiteral("attachments"),
+                            entry.analysis.value(QStringLiteral("attachments"))}});
+            audit->record(QStringLiteral("confirmed"), entry,
+                          {{QStringLiteral("detail"), entry.confirmedBy}});
+            const QJsonArray moved = entry.analysis.value(QStringLiteral("moved_to_bcc")).toArray();
+            if (!moved.isEmpty())
+                audit->record(QStringLiteral("moved_to_bcc"), entry,
+                              {{QStringLiteral("moved"), moved},
+                               {QStringLiteral("detail"),
+                                entry.analysis.value(QStringLiteral("bcc_reason"))}});
+            audit->record(
+                QStringLiteral("held"), entry,
+                {{QStringLiteral("release_at"), entry.releaseAt.toString(Qt::ISODateWithMs)}});
+            self->m_queue->add(entry);
+            reply({250, QStringLiteral("2.0.0"),
+                   hold > 0 ? QStringLiteral("queued as %1; held for %2 seconds before sending")
+                                  .arg(entry.id)
+                                  .arg(hold)
+                            : QStringLiteral("queued as %1").arg(entry.id)});
+            Q_EMIT self->messageHeld(entry.id);
+        });
+    };
+    if (!verdict.needsConfirmation(policy.confirm)) {
+        // Nothing to look at (internal only, no flag) under policy.confirm "external", or "never".
+        decided({true, QStringLiteral("not-required"), {}});
+        return;
+    }
+    m_gate->confirm(entry, decided);
+}
+
+void Guard::handleControl(const QJsonObject& request, std::function<void(const QJsonObject&)> reply)
+{
+    const QString command = request.value(QStringLiteral("command")).toString();
+    const QString id = request.value(QStringLiteral("id")).toString();
+    if (command == QLatin1String("list")) {
+        QJsonArray list;
+        for (const QueueEntry& e : m_queue->entries())
+            list.append(e.toListJson());
+        for (const QueueEntry& e : m_spool->loadDone(100))
+            list.append(e.toListJson());
+        reply({{QStringLiteral("ok"), true}, {QStringLiteral("entries"), list}});
+        return;
+    }
+    auto done = [reply](bool ok, const QString& error) {
+        reply({{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}});
+    };
+    if (command == QLatin1String("release")) {
+        m_queue->release(id, done);
+    } else if (command == QLatin1String("recall")) {
+        m_queue->recall(id, done);
+    } else {
+        done(false, tr("unknown request \"%1\"").arg(command));
+    }
+}
+
+} // namespace sendguard

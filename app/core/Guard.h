@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Config.h"
+#include "SmtpTypes.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <memory>
+
+class QLockFile;
+class QThread;
+
+namespace sendguard {
+
+class AuditLog;
+class ConfirmationGate;
+class ControlServer;
+class LocalCredentials;
+class MessageQueue;
+class RecipientHistory;
+class SmtpServer;
+class Spool;
+class Transport;
+
+struct GuardOptions
+{
+    QString dataDir;
+    Config config;
+    bool forceDemo = false;
+};
+
+// The whole guard without any widget: spool, audit log, SMTP server, confirmation, hold queue and
+// relay, wired together. The GUI and the command line sit on top of it.
+class Guard : public QObject, public MessageIntake
+{
+    Q_OBJECT
+
+public:
+    explicit Guard(const GuardOptions& options, QObject* parent = nullptr);
+    ~Guard() override;
+
+    // The gate must outlive the Guard. Set before start().
+    void setConfirmationGate(ConfirmationGate* gate) { m_gate = gate; }
+    // Opens everything and starts listening. On failure `error` says why and `exitCode` which
+    // exit code the command line should use.
+    bool start(QString* error, int* exitCode);
+
+    MessageQueue* queue() const { return m_queue; }
+    QString listenAddress() const;
+    QString transportDescription() const;
+    const QString& dataDir() const { return m_options.dataDir; }
+
+    void prepare(ReceivedMessage& message) const override;
+    void submit(const ReceivedMessage& message,
+                std::function<void(const SmtpReply&)> reply) override;
+
+Q_SIGNALS:
+    // A message reached the hold queue (for notifications).
+    void messageHeld(const QString& id);
+
+private:
+    void handleControl(const QJsonObject& request, std::function<void(const QJsonObject&)> reply);
+
+    GuardOptions m_options;
+    ConfirmationGate* m_gate = nullptr;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<LocalCredentials> m_credentials;
+    std::unique_ptr<RecipientHistory> m_history;
+    Spool* m_spool = nullptr;
+    AuditLog* m_audit = nullptr;
+    Transport* m_transport = nullptr; // lives on m_relayThread
+    QThread* m_relayThread = nullptr;
+    MessageQueue* m_queue = nullptr;
+    SmtpServer* m_server = nullptr;
+    ControlServer* m_control = nullptr;
+};
+
+} // namespace sendguard

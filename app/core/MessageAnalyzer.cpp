@@ -1,0 +1,637 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageAnalyzer.h"
+
+#include "AddressSyntax.h"
+#include "DomainSimilarity.h"
+#include "RecipientHistory.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+#include <algorithm>
+#include <array>
+#include <fcntl.h>
+#include <gmime/gmime.h>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+namespace sendguard {
+
+void ensureMimeLibrary()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { g_mime_init(); });
+}
+
+namespace {
+
+template <typename T> struct GPtr
+{
+    T* p = nullptr;
+    explicit GPtr(T* ptr = nullptr) : p(ptr) {}
+    ~GPtr()
+    {
+        if (p)
+            g_object_unref(p);
+    }
+    GPtr(const GPtr&) = delete;
+    GPtr& operator=(const GPtr&) = delete;
+};
+
+struct CharPtr
+{
+    char* p;
+    explicit CharPtr(char* ptr) : p(ptr) {}
+    ~CharPtr() { g_free(p); }
+    QString str() const { return p ? QString::fromUtf8(p) : QString(); }
+};
+
+QString normalDomain(const QString& domain)
+{
+    const QString lower = domain.toLower();
+    const QString ace = QString::fromLatin1(QUrl::toAce(lower));
+    return ace.isEmpty() ? lower : ace;
+}
+
+bool inDomainList(const QString& domain, const QStringList& list)
+{
+    for (const QString& d : list) {
+        if (domain == d || domain.endsWith(QLatin1Char('.') + d))
+            return true;
+    }
+    return false;
+}
+
+// The key two addresses are compared by: the local part without RFC 5322 quoting ("a.b"@x and
+// a.b@x are the same mailbox), the domain in normal form, all lower-case.
+QString lowerAddress(const QString& address)
+{
+    QString normal = RecipientHistory::normalizeAddress(address);
+    const int at = normal.lastIndexOf(QLatin1Char('@'));
+    QString local = at < 0 ? normal : normal.left(at);
+    if (local.size() >= 2 && local.startsWith(QLatin1Char('"')) &&
+        local.endsWith(QLatin1Char('"'))) {
+        QString unquoted;
+        for (int i = 1; i < local.size() - 1; ++i) {
+            if (local.at(i) == QLatin1Char('\\') && i + 1 < local.size() - 1)
+                ++i;
+            unquoted += local.at(i);
+        }
+        normal = unquoted + normal.mid(at);
+    }
+    return normal.toLower();
+}
+
+// A mailbox found in a To or Cc header.
+struct HeaderMailbox
+{
+    QString address; // as written
+    QString name;    // decoded
+    RecipientInfo::Field field;
+};
+
+void collectMailboxes(InternetAddressList* list, RecipientInfo::Field field,
+                      QList<HeaderMailbox>* out, int depth = 0)
+{
+    if (!list || depth > 8)
+        return;
+    const int n = internet_address_list_length(list);
+    for (int i = 0; i < n; ++i) {
+        InternetAddress* a = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
+            const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+            const char* name = internet_address_get_name(a);
+            if (addr && *addr)
+                out->append(
+                    {QString::fromUtf8(addr), name ? QString::fromUtf8(name) : QString(), field});
+        } else if (INTERNET_ADDRESS_IS_GROUP(a)) {
+            collectMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), field,
+                             out, depth + 1);
+        }
+    }
+}
+
+// A copy of `list` without the mailboxes in `moved` (inside groups too). A group emptied by the
+// move goes; one that was empty to begin with ("undisclosed-recipients:;") stays. `changed` is
+// set when anything was left out.
+InternetAddressList* withoutMailboxes(InternetAddressList* list, const QSet<QString>& moved,
+                                      bool* changed, int depth = 0)
+{
+    InternetAddressList* kept = internet_address_list_new();
+    const int n = list ? internet_address_list_length(list) : 0;
+    for (int i = 0; i < n; ++i) {
+        InternetAddress* a = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
+            const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+            if (addr && moved.contains(lowerAddress(QString::fromUtf8(addr))))
+                *changed = true;
+            else
+                internet_address_list_add(kept, a);
+        } else if (INTERNET_ADDRESS_IS_GROUP(a) && depth < 8) {
+            InternetAddressList* members =
+                internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a));
+            bool groupChanged = false;
+            GPtr<InternetAddressList> keptMembers(
+                withoutMailboxes(members, moved, &groupChanged, depth + 1));
+            if (!groupChanged) {
+                internet_address_list_add(kept, a);
+                continue;
+            }
+            *changed = true;
+            if (internet_address_list_length(keptMembers.p) == 0)
+                continue;
+            GPtr<InternetAddress> group(internet_address_group_new(internet_address_get_name(a)));
+            internet_address_group_set_members(INTERNET_ADDRESS_GROUP(group.p), keptMembers.p);
+            internet_address_list_add(kept, group.p);
+        }
+    }
+    return kept;
+}
+
+// Streams a part's content through the transfer decoder (and optionally a charset converter),
+// keeping the first `keep` bytes and counting all of them.
+qint64 readDecoded(GMimePart* part, qint64 keep, QByteArray* kept, const char* charset = nullptr)
+{
+    GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
+    if (!wrapper)
+        return 0;
+    GMimeStream* raw = g_mime_data_wrapper_get_stream(wrapper);
+    if (!raw)
+        return 0;
+    g_mime_stream_reset(raw);
+    GPtr<GMimeStream> filtered(g_mime_stream_filter_new(raw));
+    const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(wrapper);
+    if (encoding != GMIME_CONTENT_ENCODING_DEFAULT && encoding != GMIME_CONTENT_ENCODING_7BIT &&
+        encoding != GMIME_CONTENT_ENCODING_8BIT && encoding != GMIME_CONTENT_ENCODING_BINARY) {
+        GPtr<GMimeFilter> decoder(g_mime_filter_basic_new(encoding, FALSE));
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.p), decoder.p);
+    }
+    if (charset && g_ascii_strcasecmp(charset, "utf-8") != 0) {
+        if (GMimeFilter* conv = g_mime_filter_charset_new(charset, "UTF-8")) {
+            g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.p), conv);
+            g_object_unref(conv);
+        }
+    }
+    qint64 total = 0;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = g_mime_stream_read(filtered.p, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        if (kept && kept->size() < keep)
+            kept->append(buffer, int(qMin<qint64>(n, keep - kept->size())));
+        total += n;
+    }
+    return total;
+}
+
+// How much of an attachment's start is looked at (encryption markers, ZIP headers).
+constexpr qsizetype HeadBytes = 64 * 1024;
+constexpr qsizetype HeadBase64 = HeadBytes / 3 * 4;
+
+// Decoded size of a base64 part without decoding it: count the alphabet, mind the padding.
+qint64 base64Size(GMimePart* part, QByteArray* head)
+{
+    GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
+    GMimeStream* raw = wrapper ? g_mime_data_wrapper_get_stream(wrapper) : nullptr;
+    if (!raw)
+        return 0;
+    g_mime_stream_reset(raw);
+    // 1 for the base64 alphabet, 0 for everything else ('=' padding, line breaks).
+    static const auto alphabet = [] {
+        std::array<unsigned char, 256> t{};
+        for (const char c :
+             std::string_view("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"))
+            t[static_cast<unsigned char>(c)] = 1;
+        return t;
+    }();
+    qint64 symbols = 0, padding = 0;
+    QByteArray first;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = g_mime_stream_read(raw, buffer, sizeof buffer);
+        if (n <= 0)
+            break;
+        ssize_t i = 0;
+        for (; first.size() < HeadBase64 && i < n; ++i) {
+            if (alphabet[static_cast<unsigned char>(buffer[i])])
+                first += buffer[i];
+        }
+        qint64 count = 0;
+        for (ssize_t j = 0; j < n; ++j) // a loop the compiler can vectorise
+            count += alphabet[static_cast<unsigned char>(buffer[j])];
+        symbols += count;
+        // Padding stands only at the very end: look at the chunk's last non-blank characters.
+        ssize_t k = n - 1;
+        while (k >= 0 &&
+               (buffer[k] == '\r' || buffer[k] == '\n' || buffer[k] == ' ' || buffer[k] == '\t'))
+            --k;
+        if (k >= 0) {
+            padding = 0;
+            while (k >= 0 && buffer[k] == '=' && padding < 2) {
+                ++padding;
+                --k;
+            }
+        }
+    }
+    *head = QByteArray::fromBase64(first.left(first.size() / 4 * 4));
+    return (symbols + qMin<qint64>(padding, 2)) / 4 * 3 - qMin<qint64>(padding, 2);
+}
+
+void detectEncryption(AttachmentInfo& a, const QByteArray& head)
+{
+    const QString name = a.fileName.toLower();
+    const QString type = a.mimeType.toLower();
+    if (name.endsWith(QLatin1String(".p7m")) || type == QLatin1String("application/pkcs7-mime") ||
+        type == QLatin1String("application/x-pkcs7-mime")) {
+        a.encrypted = true;
+        a.encryption = QStringLiteral("s/mime");
+    } else if (name.endsWith(QLatin1String(".pgp")) || name.endsWith(QLatin1String(".gpg")) ||
+               type == QLatin1String("application/pgp-encrypted") ||
+               head.startsWith("-----BEGIN PGP MESSAGE-----")) {
+        a.encrypted = true;
+        a.encryption = QStringLiteral("openpgp");
+    } else if (head.startsWith("PK\x03\x04")) {
+        // ZIP: a local file header with bit 0 of its flags set holds an encrypted entry. The first
+        // entry may be an unencrypted folder, so look at every header in the first 64 KiB.
+        for (qsizetype at = 0; (at = head.indexOf("PK\x03\x04", at)) >= 0 && at + 8 <= head.size();
+             at += 4) {
+            if (static_cast<unsigned char>(head.at(at + 6)) & 0x01) {
+                a.encrypted = true;
+                a.encryption = QStringLiteral("zip");
+                break;
+            }
+        }
+    }
+}
+
+class Walker
+{
+public:
+    explicit Walker(Verdict* verdict) : m_verdict(verdict) {}
+
+    void walk(GMimeObject* object, int depth, bool inRelated = false)
+    {
+        if (!object || depth > MessageAnalyzer::MaxDepth ||
+            m_verdict->partCount >= MessageAnalyzer::MaxParts)
+            return;
+        ++m_verdict->partCount;
+        if (GMIME_IS_MULTIPART(object)) {
+            GMimeMultipart* mp = GMIME_MULTIPART(object);
+            const char* subtype =
+                g_mime_content_type_get_media_subtype(g_mime_object_get_content_type(object));
+            const bool related = subtype && g_ascii_strcasecmp(subtype, "related") == 0;
+            const int n = g_mime_multipart_get_count(mp);
+            for (int i = 0; i < n && m_verdict->partCount < MessageAnalyzer::MaxParts; ++i)
+                walk(g_mime_multipart_get_part(mp, i), depth + 1, related);
+            return;
+        }
+        if (GMIME_IS_MESSAGE_PART(object)) {
+            // An attached message: shown by clients as an attachment of its own.
+            GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+            AttachmentInfo a;
+            const char* subject = inner ? g_mime_message_get_subject(inner) : nullptr;
+            const char* name = g_mime_object_get_content_disposition_parameter(object, "filename");
+            if (!name)
+                name = g_mime_object_get_content_type_parameter(object, "name");
+            a.fileName = name      ? QString::fromUtf8(name)
+                         : subject ? QString::fromUtf8(subject) + QStringLiteral(".eml")
+                                   : QStringLiteral("message.eml");
+            a.mimeType = QStringLiteral("message/rfc822");
+            if (inner) {
+                GPtr<GMimeStream> counter(g_mime_stream_null_new());
+                GMimeFormatOptions* format = g_mime_format_options_new();
+                g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_DOS);
+                const ssize_t n =
+                    g_mime_object_write_to_stream(GMIME_OBJECT(inner), format, counter.p);
+                g_mime_format_options_free(format);
+                a.size = n > 0 ? n : 0;
+            }
+            m_verdict->attachments.append(a);
+            return;
+        }
+        if (!GMIME_IS_PART(object))
+            return;
+        GMimePart* part = GMIME_PART(object);
+        GMimeContentType* ct = g_mime_object_get_content_type(object);
+        const QString type = CharPtr(g_mime_content_type_get_mime_type(ct)).str().toLower();
+        const char* fileName = g_mime_part_get_filename(part);
+        GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(object);
+        const bool isAttachment =
+            disposition && g_mime_content_disposition_is_attachment(disposition);
+        const bool isText = type.startsWith(QLatin1String("text/"));
+        const bool named = fileName && *fileName;
+        // A picture the HTML body shows (multipart/related, with a Content-ID) is part of the
+        // text, not an attachment, even when it has a name: mail clients do not list it.
+        const char* contentId = g_mime_object_get_content_id(object);
+        const bool embedded = inRelated && contentId && *contentId;
+        if (isAttachment || (named && !isText && !embedded)) {
+            AttachmentInfo a;
+            a.fileName = named ? QString::fromUtf8(fileName) : QString();
+            a.mimeType = type;
+            QByteArray head;
+            if (g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_BASE64)
+                a.size = base64Size(part, &head);
+            else
+                a.size = readDecoded(part, HeadBytes, &head);
+            detectEncryption(a, head);
+            m_verdict->attachments.append(a);
+            return;
+        }
+        if (isText && m_textScanned < MessageAnalyzer::MaxTextScanned) {
+            const char* charset = g_mime_content_type_get_parameter(ct, "charset");
+            QByteArray text;
+            const qint64 limit = MessageAnalyzer::MaxTextScanned - m_textScanned;
+            // No charset: take the bytes as UTF-8 (what undeclared 8-bit text usually is today).
+            readDecoded(part, limit, &text, charset);
+            m_textScanned += text.size();
+            const QString decoded = QString::fromUtf8(text);
+            if (type == QLatin1String("text/plain") && m_verdict->bodyPreview.isEmpty())
+                m_verdict->bodyPreview = decoded.left(600).trimmed();
+            m_bodies << decoded;
+        }
+    }
+
+    const QStringList& bodies() const { return m_bodies; }
+
+private:
+    Verdict* m_verdict;
+    qint64 m_textScanned = 0;
+    QStringList m_bodies;
+};
+
+void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList& bodies)
+{
+    for (const KeywordRule& rule : policy.keywordRules) {
+        const QRegularExpression re(rule.pattern,
+                                    QRegularExpression::CaseInsensitiveOption |
+                                        QRegularExpression::UseUnicodePropertiesOption);
+        if (!re.isValid())
+            continue;
+        QStringList haystacks;
+        switch (rule.where) {
+        case KeywordRule::Where::Subject:
+            haystacks << v->subject;
+            break;
+        case KeywordRule::Where::Body:
+            haystacks = bodies;
+            break;
+        case KeywordRule::Where::AttachmentName:
+            for (const AttachmentInfo& a : std::as_const(v->attachments))
+                haystacks << a.fileName;
+            break;
+        }
+        for (const QString& text : std::as_const(haystacks)) {
+            const QRegularExpressionMatch m = re.match(text);
+            if (m.hasMatch()) {
+                v->keywordHits.append({rule.pattern, keywordWhereName(rule.where),
+                                       keywordActionName(rule.action), m.captured(0).left(80)});
+                break;
+            }
+        }
+    }
+}
+
+// Builds the header edits that move `moved` out of To and Cc: each To/Cc field is re-encoded
+// (GMime folds and encodes it) without those mailboxes; an emptied To becomes
+// "undisclosed-recipients:;", an emptied Cc disappears.
+// Where the header field starting at `begin` ends: after its last continuation line (lines that
+// start with a space or a tab), never past the end of the header block.
+qint64 fieldEnd(const QByteArray& block, qint64 begin)
+{
+    qint64 pos = begin;
+    while (pos < block.size()) {
+        const qsizetype nl = block.indexOf('\n', pos);
+        if (nl < 0)
+            return block.size();
+        pos = nl + 1;
+        if (pos >= block.size() || (block.at(pos) != ' ' && block.at(pos) != '\t'))
+            return pos;
+    }
+    return block.size();
+}
+
+// Builds the header edits: every Bcc/Resent-Bcc field is removed, and when addresses move to
+// Bcc, To and Cc are written anew from what GMime read in them (all fields of a kind together),
+// without the moved mailboxes and encoded and folded by GMime. The first To field carries the
+// kept addresses or "undisclosed-recipients:;"; an emptied Cc goes; further To/Cc fields go.
+// Fields not concerned keep their bytes.
+void planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
+                     const QSet<QString>& moved)
+{
+    GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
+    GMimeFormatOptions* format = g_mime_format_options_new();
+    g_mime_format_options_set_newline_format(format, GMIME_NEWLINE_FORMAT_DOS);
+
+    struct Rewrite
+    {
+        bool needed = false;
+        bool written = false;
+        GPtr<InternetAddressList> kept;
+    };
+    Rewrite to, cc;
+    if (!moved.isEmpty()) {
+        to.kept.p = withoutMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO),
+                                     moved, &to.needed);
+        cc.kept.p = withoutMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC),
+                                     moved, &cc.needed);
+    }
+
+    const int count = g_mime_header_list_get_count(headers);
+    for (int i = 0; i < count; ++i) {
+        GMimeHeader* header = g_mime_header_list_get_header_at(headers, i);
+        const char* name = g_mime_header_get_name(header);
+        const gint64 begin = g_mime_header_get_offset(header);
+        if (begin < 0 || begin >= block.size())
+            continue;
+        const gint64 end = fieldEnd(block, begin);
+        if (g_ascii_strcasecmp(name, "Bcc") == 0 || g_ascii_strcasecmp(name, "Resent-Bcc") == 0) {
+            v->edits.append({begin, end, {}});
+            continue;
+        }
+        const bool isTo = g_ascii_strcasecmp(name, "To") == 0;
+        Rewrite* rewrite = isTo ? &to : g_ascii_strcasecmp(name, "Cc") == 0 ? &cc : nullptr;
+        if (!rewrite || !rewrite->needed)
+            continue;
+        QByteArray replacement;
+        if (!rewrite->written) {
+            rewrite->written = true;
+            if (internet_address_list_length(rewrite->kept.p) > 0) {
+                GString* str = g_string_new(nullptr);
+                g_string_append(str, name);
+                g_string_append(str, ": ");
+                internet_address_list_encode(rewrite->kept.p, format, str);
+                replacement = QByteArray(str->str, int(str->len));
+                g_string_free(str, TRUE);
+                if (!replacement.endsWith("\r\n"))
+                    replacement += "\r\n";
+            } else if (isTo) {
+                replacement = "To: undisclosed-recipients:;\r\n";
+            }
+        }
+        v->edits.append({begin, end, replacement});
+    }
+    g_mime_format_options_free(format);
+    std::sort(v->edits.begin(), v->edits.end());
+}
+
+} // namespace
+
+Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
+{
+    ensureMimeLibrary();
+    Verdict v;
+    const QByteArray native = QFile::encodeName(input.path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        v.error = QStringLiteral("cannot open the message file");
+        return v;
+    }
+    GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
+    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.p));
+    g_mime_parser_set_persist_stream(parser.p, TRUE);
+    g_mime_parser_set_format(parser.p, GMIME_FORMAT_MESSAGE);
+    GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.p, nullptr));
+    if (!message.p) {
+        v.error = QStringLiteral("the message cannot be parsed as MIME");
+        return v;
+    }
+    gint64 headersEnd = g_mime_parser_get_headers_end(parser.p);
+    if (headersEnd < 0) {
+        // Headers only, without the empty line: the whole file is the header block.
+        headersEnd = QFileInfo(input.path).size();
+    }
+    // The raw header block, to find where each field ends (GMime's list of the message's own
+    // headers leaves out the Content-* fields between them).
+    if (headersEnd > MaxHeaderBlock) {
+        v.error = QStringLiteral("the header block is larger than %1 bytes").arg(MaxHeaderBlock);
+        return v;
+    }
+    QByteArray block;
+    {
+        QFile file(input.path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            v.error = QStringLiteral("cannot read the message file");
+            return v;
+        }
+        block = file.read(qMax<qint64>(headersEnd, 0));
+    }
+
+    if (const char* subject = g_mime_message_get_subject(message.p))
+        v.subject = QString::fromUtf8(subject);
+    if (const char* id = g_mime_message_get_message_id(message.p))
+        v.messageId = QString::fromUtf8(id);
+    QList<HeaderMailbox> fromBoxes;
+    collectMailboxes(g_mime_message_get_from(message.p), RecipientInfo::Field::To, &fromBoxes);
+    if (!fromBoxes.isEmpty()) {
+        v.fromAddress = fromBoxes.first().address;
+        v.fromDisplay = fromBoxes.first().name;
+    }
+    if (!v.fromAddress.isEmpty() && !input.envelopeFrom.isEmpty())
+        v.senderMismatch = lowerAddress(v.fromAddress) != lowerAddress(input.envelopeFrom);
+
+    // What the headers show.
+    QList<HeaderMailbox> visible;
+    collectMailboxes(g_mime_message_get_addresses(message.p, GMIME_ADDRESS_TYPE_TO),
+                     RecipientInfo::Field::To, &visible);
+    collectMailboxes(g_mime_message_get_addresses(message.p, GMIME_ADDRESS_TYPE_CC),
+                     RecipientInfo::Field::Cc, &visible);
+    QHash<QString, HeaderMailbox> shown; // lower-case normal address -> first appearance
+    for (const HeaderMailbox& m : std::as_const(visible)) {
+        const QString key = lowerAddress(m.address);
+        if (!shown.contains(key))
+            shown.insert(key, m);
+    }
+
+    const PolicyConfig& policy = input.policy;
+    QStringList references = policy.internalDomains + policy.trustedDomains;
+    if (input.history)
+        references += input.history->knownDomains();
+
+    auto classify = [&](RecipientInfo& r) {
+        r.domain = normalDomain(AddressSyntax::domainOf(r.address));
+        r.domainDisplay = QUrl::fromAce(r.domain.toLatin1());
+        r.internal = inDomainList(r.domain, policy.internalDomains);
+        r.trusted = !r.internal && inDomainList(r.domain, policy.trustedDomains);
+        r.blocked = inDomainList(r.domain, policy.blockedDomains);
+        if (!r.internal && !r.trusted) {
+            if (const auto match = DomainSimilarity::findLookalike(r.domain, references)) {
+                r.lookalikeOf = DomainSimilarity::display(match->resembles);
+                r.lookalikeReason = match->reason;
+            }
+        }
+    };
+
+    // The envelope is the truth of who receives the message.
+    for (const QString& address : input.recipients) {
+        RecipientInfo r;
+        r.address = address;
+        const auto it = shown.constFind(lowerAddress(address));
+        if (it != shown.constEnd()) {
+            r.field = it->field;
+            r.displayName = it->name;
+        }
+        classify(r);
+        r.firstTime =
+            input.history && !r.internal && !r.trusted && !input.history->knowsAddress(address);
+        v.recipients.append(r);
+    }
+
+    // Exposure: what every recipient sees in To and Cc.
+    QSet<QString> externalDomains;
+    for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
+        RecipientInfo r;
+        r.address = it->address;
+        classify(r);
+        if (r.isExternal() && !externalDomains.contains(r.domainDisplay)) {
+            externalDomains.insert(r.domainDisplay);
+            v.externalDomains << r.domainDisplay;
+        }
+    }
+    v.externalDomains.sort();
+    v.mass = shown.size() >= policy.massThreshold;
+    v.manyExternalDomains = externalDomains.size() >= 2;
+
+    // The move to Bcc.
+    QSet<QString> moved;
+    if (v.mass && policy.bccRewrite != BccRewrite::Off) {
+        const QString sender = lowerAddress(v.fromAddress);
+        for (auto it = shown.cbegin(); it != shown.cend(); ++it) {
+            if (it.key() == sender)
+                continue;
+            const QString domain = normalDomain(AddressSyntax::domainOf(it->address));
+            const bool internal = inDomainList(domain, policy.internalDomains);
+            if (policy.bccRewrite == BccRewrite::AllWhenMass || !internal) {
+                moved.insert(it.key());
+                v.movedToBcc << it->address;
+            }
+        }
+        v.movedToBcc.sort();
+        if (!moved.isEmpty())
+            v.bccReason =
+                policy.bccRewrite == BccRewrite::AllWhenMass
+                    ? QStringLiteral(
+                          "mass mail: %1 visible recipients (threshold %2), policy all-when-mass")
+                          .arg(shown.size())
+                          .arg(policy.massThreshold)
+                    : QStringLiteral(
+                          "mass mail: %1 visible recipients (threshold %2), external ones moved")
+                          .arg(shown.size())
+                          .arg(policy.massThreshold);
+        for (RecipientInfo& r : v.recipients)
+            r.movedToBcc = moved.contains(lowerAddress(r.address));
+    }
+    planHeaderEdits(&v, message.p, block, moved);
+
+    Walker walker(&v);
+    walker.walk(g_mime_message_get_mime_part(message.p), 0);
+    applyKeywordRules(&v, policy, walker.bodies());
+    v.parsed = true;
+    return v;
+}
+
+} // namespace sendguard

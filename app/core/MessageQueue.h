@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Config.h"
+#include "Delivery.h"
+#include "QueueEntry.h"
+
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+#include <functional>
+
+namespace sendguard {
+
+class AuditLog;
+class Spool;
+class Transport;
+
+// The hold queue and the relay schedule: holds confirmed messages for the delay window, hands
+// due ones to the Transport, retries transient failures with exponential backoff, and records
+// every state change durably (Spool) and in the audit log before acting on it.
+class MessageQueue : public QObject
+{
+    Q_OBJECT
+
+public:
+    MessageQueue(const RelayConfig& relay, Spool* spool, Transport* transport, AuditLog* audit,
+                 QObject* parent = nullptr);
+
+    // Takes the entries found in the spool at start.
+    void restore(const QList<QueueEntry>& entries);
+    // Takes a newly accepted (already durable) message.
+    void add(const QueueEntry& entry);
+
+    using Done = std::function<void(bool ok, const QString& error)>;
+    // "Send now". Works on held, retrying, failed and recalled messages.
+    void release(const QString& id, Done done);
+    // Stops a message that has not been relayed yet; it is kept as "recalled". `done` runs once
+    // the new state is on disk.
+    void recall(const QString& id, Done done);
+
+    QList<QueueEntry> entries() const;
+    int heldCount() const;
+
+Q_SIGNALS:
+    void entryChanged(const sendguard::QueueEntry& entry);
+    void entryRemoved(const QString& id);
+    // The upstream accepted the message for these recipients.
+    void delivered(const QStringList& addresses);
+
+private:
+    void schedule();
+    void onTimer();
+    void startRelay(QueueEntry& entry);
+    void onDeliveryFinished(const DeliveryResult& result);
+    void persist(const QueueEntry& entry, Done done = {});
+    QDateTime nextRetry(int attempts) const;
+
+    RelayConfig m_relay;
+    Spool* m_spool;
+    Transport* m_transport;
+    AuditLog* m_audit;
+    QMap<QString, QueueEntry> m_entries;
+    QTimer m_timer;
+};
+
+} // namespace sendguard

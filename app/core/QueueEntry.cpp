@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "QueueEntry.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace sendguard {
+
+namespace {
+const QList<QPair<MessageState, QString>>& stateNames()
+{
+    static const QList<QPair<MessageState, QString>> names = {
+        {MessageState::Held, QStringLiteral("held")},
+        {MessageState::Relaying, QStringLiteral("relaying")},
+        {MessageState::Retrying, QStringLiteral("retrying")},
+        {MessageState::Failed, QStringLiteral("failed")},
+        {MessageState::Recalled, QStringLiteral("recalled")},
+        {MessageState::Sent, QStringLiteral("sent")},
+    };
+    return names;
+}
+
+QString statusName(Recipient::Status s)
+{
+    switch (s) {
+    case Recipient::Status::Pending:
+        return QStringLiteral("pending");
+    case Recipient::Status::Delivered:
+        return QStringLiteral("delivered");
+    case Recipient::Status::Refused:
+        return QStringLiteral("refused");
+    }
+    return {};
+}
+
+QString isoTime(const QDateTime& t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonValue isoOrNull(const QDateTime& t)
+{
+    return t.isValid() ? QJsonValue(isoTime(t)) : QJsonValue(QJsonValue::Null);
+}
+
+QDateTime parseTime(const QJsonValue& v)
+{
+    if (!v.isString() || v.toString().isEmpty())
+        return {};
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+} // namespace
+
+QString messageStateName(MessageState state)
+{
+    for (const auto& [s, name] : stateNames()) {
+        if (s == state)
+            return name;
+    }
+    return {};
+}
+
+bool messageStateFromName(const QString& name, MessageState* state)
+{
+    for (const auto& [s, n] : stateNames()) {
+        if (n == name) {
+            *state = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList QueueEntry::recipientAddresses() const
+{
+    QStringList list;
+    for (const Recipient& r : recipients)
+        list << r.address;
+    return list;
+}
+
+QStringList QueueEntry::pendingAddresses() const
+{
+    QStringList list;
+    for (const Recipient& r : recipients) {
+        if (r.status == Recipient::Status::Pending)
+            list << r.address;
+    }
+    return list;
+}
+
+bool QueueEntry::hasPending() const
+{
+    for (const Recipient& r : recipients) {
+        if (r.status == Recipient::Status::Pending)
+            return true;
+    }
+    return false;
+}
+
+bool QueueEntry::hasRefused() const
+{
+    for (const Recipient& r : recipients) {
+        if (r.status == Recipient::Status::Refused)
+            return true;
+    }
+    return false;
+}
+
+QJsonObject QueueEntry::toJson() const
+{
+    QJsonArray edits;
+    for (const HeaderEdit& e : this->edits)
+        edits.append(
+            QJsonArray{double(e.begin), double(e.end), QString::fromLatin1(e.replacement)});
+    QJsonArray rcpts;
+    for (const Recipient& r : recipients) {
+        rcpts.append(QJsonObject{{QStringLiteral("address"), r.address},
+                                 {QStringLiteral("status"), statusName(r.status)},
+                                 {QStringLiteral("reply"), r.reply}});
+    }
+    return QJsonObject{
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("state"), messageStateName(state)},
+        {QStringLiteral("created_at"), isoTime(createdAt)},
+        {QStringLiteral("release_at"), isoTime(releaseAt)},
+        {QStringLiteral("next_attempt_at"), isoTime(nextAttemptAt)},
+        {QStringLiteral("attempts"), attempts},
+        {QStringLiteral("last_error"), lastError},
+        {QStringLiteral("envelope_from"), envelopeFrom},
+        {QStringLiteral("recipients"), rcpts},
+        {QStringLiteral("auth_user"), authUser},
+        {QStringLiteral("body_8bit"), bodyIs8Bit},
+        {QStringLiteral("smtputf8"), smtpUtf8},
+        {QStringLiteral("size"), size},
+        {QStringLiteral("crc32"), double(crc32)},
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("header_from"), headerFrom},
+        {QStringLiteral("message_id"), messageId},
+        {QStringLiteral("confirmed_by"), confirmedBy},
+        {QStringLiteral("edits"), edits},
+        {QStringLiteral("analysis"), analysis},
+    };
+}
+
+bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* error)
+{
+    QueueEntry e;
+    e.id = json.value(QStringLiteral("id")).toString();
+    if (!isValidMessageId(e.id)) {
+        *error = QStringLiteral("missing or invalid id");
+        return false;
+    }
+    if (!messageStateFromName(json.value(QStringLiteral("state")).toString(), &e.state)) {
+        *error = QStringLiteral("unknown state");
+        return false;
+    }
+    e.createdAt = parseTime(json.value(QStringLiteral("created_at")));
+    e.releaseAt = parseTime(json.value(QStringLiteral("release_at")));
+    e.nextAttemptAt = parseTime(json.value(QStringLiteral("next_attempt_at")));
+    e.attempts = json.value(QStringLiteral("attempts")).toInt();
+    e.lastError = json.value(QStringLiteral("last_error")).toString();
+    e.envelopeFrom = json.value(QStringLiteral("envelope_from")).toString();
+    const QJsonArray rcpts = json.value(QStringLiteral("recipients")).toArray();
+    for (const QJsonValue& v : rcpts) {
+        const QJsonObject o = v.toObject();
+        Recipient r;
+        r.address = o.value(QStringLiteral("address")).toString();
+        const QString status = o.value(QStringLiteral("status")).toString();
+        if (status == QLatin1String("delivered"))
+            r.status = Recipient::Status::Delivered;
+        else if (status == QLatin1String("refused"))
+            r.status = Recipient::Status::Refused;
+        r.reply = o.value(QStringLiteral("reply")).toString();
+        e.recipients.append(r);
+    }
+    if (e.recipients.isEmpty()) {
+        *error = QStringLiteral("no recipients");
+        return false;
+    }
+    e.authUser = json.value(QStringLiteral("auth_user")).toString();
+    e.bodyIs8Bit = json.value(QStringLiteral("body_8bit")).toBool();
+    e.smtpUtf8 = json.value(QStringLiteral("smtputf8")).toBool();
+    e.size = json.value(QStringLiteral("size")).toInteger();
+    e.crc32 = quint32(json.value(QStringLiteral("crc32")).toInteger());
+    e.subject = json.value(QStringLiteral("subject")).toString();
+    e.headerFrom = json.value(QStringLiteral("header_from")).toString();
+    e.messageId = json.value(QStringLiteral("message_id")).toString();
+    e.confirmedBy = json.value(QStringLiteral("confirmed_by")).toString();
+    const QJsonArray edits = json.value(QStringLiteral("edits")).toArray();
+    for (const QJsonValue& v : edits) {
+        const QJsonArray edit = v.toArray();
+        const qint64 begin = edit.at(0).toInteger(-1);
+        const qint64 end = edit.at(1).toInteger(-1);
+        if (edit.size() != 3 || begin < 0 || end < begin || !edit.at(2).isString()) {
+            *error = QStringLiteral("malformed header edit");
+            return false;
+        }
+        e.edits.append({begin, end, edit.at(2).toString().toLatin1()});
+    }
+    e.analysis = json.value(QStringLiteral("analysis")).toObject();
+    *entry = e;
+    return true;
+}
+
+QJsonObject QueueEntry::toListJson() const
+{
+    QJsonArray rcpts;
+    QJsonArray details;
+    for (const Recipient& r : recipients) {
+        rcpts.append(r.address);
+        details.append(QJsonObject{{QStringLiteral("address"), r.address},
+                                   {QStringLiteral("status"), statusName(r.status)},
+                                   {QStringLiteral("reply"), r.reply}});
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("state"), messageStateName(state)},
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("from"), headerFrom.isEmpty() ? envelopeFrom : headerFrom},
+        {QStringLiteral("envelope_from"), envelopeFrom},
+        {QStringLiteral("recipients"), rcpts},
+        {QStringLiteral("recipient_status"), details},
+        {QStringLiteral("release_at"), isoOrNull(releaseAt)},
+        {QStringLiteral("next_attempt_at"), isoOrNull(nextAttemptAt)},
+        {QStringLiteral("created_at"), isoOrNull(createdAt)},
+        {QStringLiteral("size"), size},
+        {QStringLiteral("attempts"), attempts},
+        {QStringLiteral("last_error"), lastError},
+        {QStringLiteral("message_id"), messageId},
+        {QStringLiteral("analysis"), analysis},
+    };
+}
+
+QString newMessageId()
+{
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    const quint32 r = QRandomGenerator::global()->generate();
+    return stamp + QLatin1Char('-') + QStringLiteral("%1").arg(r, 8, 16, QLatin1Char('0'));
+}
+
+bool isValidMessageId(const QString& id)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]{8}T[0-9]{6}-[0-9a-f]{8}$"));
+    return re.match(id).hasMatch();
+}
+
+} // namespace sendguard

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Verdict.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace sendguard {
+
+// Where a queued message stands. The names are part of the command-line contract.
+enum class MessageState
+{
+    Held,
+    Relaying,
+    Retrying,
+    Failed,
+    Recalled,
+    Sent
+};
+
+QString messageStateName(MessageState state);
+bool messageStateFromName(const QString& name, MessageState* state);
+
+// One envelope recipient and how far its delivery has got.
+struct Recipient
+{
+    enum class Status
+    {
+        Pending,
+        Delivered,
+        Refused
+    };
+
+    QString address;
+    Status status = Status::Pending;
+    QString reply; // the upstream's last words about this recipient
+
+    bool operator==(const Recipient& other) const
+    {
+        return address == other.address && status == other.status && reply == other.reply;
+    }
+};
+
+// A message in the spool: envelope, facts read from its headers, and relay state.
+// A plain value; Spool persists it as ID.json beside ID.eml.
+struct QueueEntry
+{
+    QString id;
+    MessageState state = MessageState::Held;
+    QDateTime createdAt;
+    QDateTime releaseAt; // when the hold ends
+    QDateTime nextAttemptAt;
+    int attempts = 0;
+    QString lastError;
+
+    QString envelopeFrom;
+    QList<Recipient> recipients;
+    QString authUser;
+    bool bodyIs8Bit = false;
+    bool smtpUtf8 = false;
+    qint64 size = 0;
+    quint32 crc32 = 0; // of the message file, so a file cut short by a crash is recognised
+
+    QString subject; // decoded
+    QString headerFrom;
+    QString messageId;
+    QString confirmedBy; // "auto-confirm" or "user"
+    // Changes to the header block on the way out (Bcc removed, To/Cc after a move to Bcc).
+    QList<HeaderEdit> edits;
+    // The analysis (Verdict::toJson()), shown by the dialog and `queue list --json`.
+    QJsonObject analysis;
+    // The start of the text, for the confirm dialog only: kept in memory, never written.
+    QString bodyPreview;
+
+    QStringList recipientAddresses() const;
+    QStringList pendingAddresses() const;
+    bool hasPending() const;
+    bool hasRefused() const;
+
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject& json, QueueEntry* entry, QString* error);
+
+    // The public view used by `queue list --json`.
+    QJsonObject toListJson() const;
+};
+
+// A fresh identifier that sorts by time and never repeats: 20261123T093211-4f3a2b1c.
+QString newMessageId();
+bool isValidMessageId(const QString& id);
+
+} // namespace sendguard

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SmtpTypes.h"
+
+namespace sendguard {
+
+QByteArray SmtpReply::toWire() const
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QByteArray out;
+    for (int i = 0; i < lines.size(); ++i) {
+        out += QByteArray::number(code);
+        out += (i + 1 < lines.size()) ? '-' : ' ';
+        if (!enhanced.isEmpty()) {
+            out += enhanced.toLatin1();
+            out += ' ';
+        }
+        // Replies are 7-bit; anything else would confuse clients.
+        QByteArray line = lines.at(i).toUtf8();
+        for (char& c : line) {
+            if (static_cast<unsigned char>(c) > 126 || static_cast<unsigned char>(c) < 32)
+                c = '?';
+        }
+        out += line;
+        out += "\r\n";
+    }
+    return out;
+}
+
+QString SmtpReply::toString() const
+{
+    QString s = QString::number(code);
+    if (!enhanced.isEmpty())
+        s += QLatin1Char(' ') + enhanced;
+    return s + QLatin1Char(' ') + QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
+
+} // namespace sendguard

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Verdict.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace sendguard {
+
+// An SMTP reply: a code, an enhanced status code and the text (one line, or several).
+struct SmtpReply
+{
+    int code = 0;
+    QString enhanced; // e.g. "2.0.0"; empty when none applies (greeting, 354)
+    QString text;
+
+    bool isPositive() const { return code >= 200 && code < 400; }
+    bool isTransient() const { return code >= 400 && code < 500; }
+    bool isPermanent() const { return code >= 500; }
+
+    // Wire form, every line ending in CRLF, multi-line with "code-".
+    QByteArray toWire() const;
+    // "550 5.7.1 text" on one line, for logs and queue state.
+    QString toString() const;
+};
+
+// A message whose data has been received completely and written to the spool's tmp/ folder.
+struct ReceivedMessage
+{
+    QString id;
+    QString path;
+    QString envelopeFrom;
+    QStringList recipients;
+    QString authUser;
+    bool bodyIs8Bit = false;
+    bool smtpUtf8 = false;
+    qint64 size = 0;
+    quint32 crc32 = 0; // zlib CRC-32 of the stored bytes
+    QString clientAddress;
+    Verdict verdict; // filled by MessageIntake::prepare()
+};
+
+// Where the SMTP server hands complete messages. `reply` must be called exactly once, maybe later
+// (after a durable write or a confirmation); calling it after the client left is harmless.
+class MessageIntake
+{
+public:
+    virtual ~MessageIntake() = default;
+    // Work on the message that may run on the receiving thread, before submit(): analysing
+    // it, for instance. Must be thread-safe.
+    virtual void prepare(ReceivedMessage& message) const { Q_UNUSED(message); }
+    virtual void submit(const ReceivedMessage& message,
+                        std::function<void(const SmtpReply&)> reply) = 0;
+};
+
+// Checks the local SMTP credentials (user "sendguard" and the password from the keychain).
+class LocalAuthenticator
+{
+public:
+    virtual ~LocalAuthenticator() = default;
+    virtual bool check(const QString& user, const QByteArray& password) const = 0;
+};
+
+} // namespace sendguard

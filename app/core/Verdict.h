@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Config.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sendguard {
+
+// A change to the bytes of a message's header block on its way out: the range [begin, end) is
+// replaced by `replacement` (empty: removed). Body bytes are never edited.
+struct HeaderEdit
+{
+    qint64 begin = 0;
+    qint64 end = 0;
+    QByteArray replacement;
+
+    bool operator==(const HeaderEdit& o) const
+    {
+        return begin == o.begin && end == o.end && replacement == o.replacement;
+    }
+    bool operator<(const HeaderEdit& o) const { return begin < o.begin; }
+};
+
+// One envelope recipient as the analysis sees it.
+struct RecipientInfo
+{
+    enum class Field
+    {
+        To,
+        Cc,
+        Bcc
+    };
+
+    QString address;     // as given in RCPT TO
+    QString displayName; // decoded, from the To/Cc header; empty for Bcc
+    Field field = Field::Bcc;
+    QString domain;        // normal form: lower-case ASCII, IDN as "xn--"
+    QString domainDisplay; // Unicode
+    bool internal = false;
+    bool trusted = false;
+    bool blocked = false;
+    bool firstTime = false;
+    QString lookalikeOf;     // the trusted domain it resembles
+    QString lookalikeReason; // "one-edit", "swapped-characters", "homoglyph", "public-suffix"
+    bool movedToBcc = false;
+
+    bool isExternal() const { return !internal; }
+    bool isVisible() const { return field != Field::Bcc && !movedToBcc; }
+};
+
+// An attachment as a mail client would show it.
+struct AttachmentInfo
+{
+    QString fileName; // decoded (RFC 2231 / RFC 2047)
+    QString mimeType;
+    qint64 size = 0; // decoded bytes
+    bool encrypted = false;
+    QString encryption; // "s/mime", "openpgp", "zip"
+};
+
+struct KeywordHit
+{
+    QString pattern;
+    QString where;  // "subject", "body", "attachment-name"
+    QString action; // "warn", "block"
+    QString match;  // the text that matched (at most 80 characters)
+};
+
+// Everything SendGuard found out about one message and what it will change: the single source
+// of the facts shown in the confirm dialog, written to the audit log and listed by the queue.
+struct Verdict
+{
+    bool parsed = false;
+    QString error;
+
+    QString subject;
+    QString fromAddress;
+    QString fromDisplay;
+    QString messageId;
+    bool senderMismatch = false; // From differs from the envelope sender
+    QString bodyPreview;         // the first lines of the text, for the dialog; never persisted
+
+    QList<RecipientInfo> recipients;
+    QStringList externalDomains; // of visible (To/Cc) external recipients, display form
+    bool mass = false;
+    bool manyExternalDomains = false;
+    QList<AttachmentInfo> attachments;
+    QList<KeywordHit> keywordHits;
+    int partCount = 0;
+
+    // The planned move to Bcc.
+    QStringList movedToBcc;
+    QString bccReason;
+    QList<HeaderEdit> edits; // Bcc removal and To/Cc rewrite
+
+    // Flags in plain words, as stable identifiers: "mass", "many-external-domains",
+    // "lookalike-domain", "first-time-recipient", "keyword", "sender-mismatch", "blocked-domain".
+    QStringList flags() const;
+    bool hasExternalRecipient() const;
+    // Why the message may not be sent at all (blocked domain, blocking keyword); empty if it may.
+    QString blockReason() const;
+    bool needsConfirmation(ConfirmWhen when) const;
+
+    // The persisted and logged form: no body text (no preview, no body keyword matches).
+    QJsonObject toJson() const;
+    static Verdict fromJson(const QJsonObject& json);
+};
+
+QString recipientFieldName(RecipientInfo::Field field);
+
+} // namespace sendguard

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageAnalyzer.h"
+#include "OutboundReader.h"
+#include "RecipientHistory.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sendguard;
+
+class TestMessageAnalyzer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+
+    QString write(const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("m%1.eml").arg(++m_serial));
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(content);
+        return path;
+    }
+
+    static PolicyConfig policy()
+    {
+        PolicyConfig p;
+        p.internalDomains = {QStringLiteral("example.co.jp")};
+        p.massThreshold = 3;
+        return p;
+    }
+
+    Verdict analyze(const QByteArray& mail, const QStringList& rcpts,
+                    const PolicyConfig& p = policy(),
+                    const QString& from = QStringLiteral("taro@example.co.jp"),
+                    QString* path = nullptr)
+    {
+        AnalysisInput in;
+        in.path = write(mail);
+        in.envelopeFrom = from;
+        in.recipients = rcpts;
+        in.policy = p;
+        if (path)
+            *path = in.path;
+        return MessageAnalyzer::analyze(in);
+    }
+
+    static QByteArray applyEdits(const QString& path, const QList<HeaderEdit>& edits)
+    {
+        OutboundReader reader(path, edits, /*dotStuff=*/false);
+        QString error;
+        if (!reader.open(&error))
+            return {};
+        QByteArray out;
+        while (!reader.atEnd())
+            out += reader.read(4096);
+        return out;
+    }
+
+    static const RecipientInfo* find(const Verdict& v, const QString& address)
+    {
+        for (const RecipientInfo& r : v.recipients) {
+            if (r.address == address)
+                return &r;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void classifiesEnvelopeRecipients()
+    {
+        const QByteArray mail =
+            "From: =?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= <taro@example.co.jp>\r\n"
+            "To: \"Sato, Ichiro\" <sato@partner.com>, team:hana@mail.example.co.jp;\r\n"
+            "Cc: =?UTF-8?B?6Yi05pyo?= <suzuki@EXAMPLE.CO.JP>\r\n"
+            "Subject: =?ISO-2022-JP?B?GyRCMnE1RCRON28bKEI=?=\r\n"
+            "\r\n"
+            "body\r\n";
+        const Verdict v = analyze(
+            mail, {QStringLiteral("sato@partner.com"), QStringLiteral("hana@mail.example.co.jp"),
+                   QStringLiteral("suzuki@example.co.jp"), QStringLiteral("hidden@other.org")});
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.subject, QString::fromUtf8("会議の件"));
+        QCOMPARE(v.fromDisplay, QString::fromUtf8("山田"));
+        QCOMPARE(v.recipients.size(), 4);
+        const RecipientInfo* sato = find(v, QStringLiteral("sato@partner.com"));
+        QCOMPARE(sato->field, RecipientInfo::Field::To);
+        QCOMPARE(sato->displayName, QStringLiteral("Sato, Ichiro"));
+        QVERIFY(sato->isExternal());
+        QCOMPARE(find(v, QStringLiteral("hana@mail.example.co.jp"))->field,
+                 RecipientInfo::Field::To);
+        QVERIFY(find(v, QStringLiteral("hana@mail.example.co.jp"))->internal); // subdomain
+        QCOMPARE(find(v, QStringLiteral("suzuki@example.co.jp"))->field, RecipientInfo::Field::Cc);
+        QCOMPARE(find(v, QStringLiteral("suzuki@example.co.jp"))->displayName,
+                 QString::fromUtf8("鈴木"));
+        QCOMPARE(find(v, QStringLiteral("hidden@other.org"))->field, RecipientInfo::Field::Bcc);
+        QCOMPARE(v.externalDomains, QStringList{QStringLiteral("partner.com")});
+        QVERIFY(v.mass); // 3 visible >= threshold 3
+        QVERIFY(!v.manyExternalDomains);
+        QVERIFY(!v.senderMismatch);
+    }
+
+    void idnDomainsCompareInOneForm()
+    {
+        PolicyConfig p = policy();
+        p.internalDomains = {QStringLiteral("xn--wgv71a.jp")}; // 日本.jp
+        const QByteArray mail =
+            "From: a@xn--wgv71a.jp\r\nTo: b@xn--wgv71a.jp, c@other.jp\r\nSubject: s\r\n\r\nx\r\n";
+        const Verdict v =
+            analyze(mail, {QString::fromUtf8("b@日本.jp"), QStringLiteral("c@other.jp")}, p,
+                    QStringLiteral("a@xn--wgv71a.jp"));
+        QVERIFY(v.recipients.at(0).internal);
+        QCOMPARE(v.recipients.at(0).domainDisplay, QString::fromUtf8("日本.jp"));
+        QVERIFY(!v.recipients.at(1).internal);
+    }
+
+    void flagsManyExternalDomainsAndSenderMismatch()
+    {
+        const QByteArray mail =
+            "From: boss@example.co.jp\r\nTo: a@one.com, b@two.net\r\nSubject: s\r\n\r\nx\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@one.com"), QStringLiteral("b@two.net")},
+                                  policy(), QStringLiteral("taro@example.co.jp"));
+        QVERIFY(v.manyExternalDomains);
+        QVERIFY(v.senderMismatch);
+        QVERIFY(v.flags().contains(QStringLiteral("many-external-domains")));
+        QVERIFY(v.flags().contains(QStringLiteral("sender-mismatch")));
+        QVERIFY(v.needsConfirmation(ConfirmWhen::External));
+        QVERIFY(!v.needsConfirmation(ConfirmWhen::Never));
+    }
+
+    void internalOnlyNeedsNoConfirmationByDefault()
+    {
+        const QByteArray mail =
+            "From: taro@example.co.jp\r\nTo: hana@example.co.jp\r\nSubject: s\r\n\r\nx\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("hana@example.co.jp")});
+        QVERIFY(v.flags().isEmpty());
+        QVERIFY(!v.needsConfirmation(ConfirmWhen::External));
+        QVERIFY(v.needsConfirmation(ConfirmWhen::Always));
+    }
+
+    void movesExternalMassRecipientsToBccOnlyInHeaders()
+    {
+        const QByteArray body = "Dear all,\r\n.leading dot\r\nTo: not a header\r\n";
+        const QByteArray mail = "Received: from x\r\n"
+                                "From: taro@example.co.jp\r\n"
+                                "To: a@one.com, \"Hana\" <hana@example.co.jp>,\r\n"
+                                " b@two.net\r\n"
+                                "Cc: c@three.org\r\n"
+                                "Bcc: secret@four.com\r\n"
+                                "Subject: =?UTF-8?B?5pel5pys6Kqe?=\r\n"
+                                "\r\n" +
+                                body;
+        const QStringList rcpts{QStringLiteral("a@one.com"), QStringLiteral("hana@example.co.jp"),
+                                QStringLiteral("b@two.net"), QStringLiteral("c@three.org"),
+                                QStringLiteral("secret@four.com")};
+        QString path;
+        const Verdict v =
+            analyze(mail, rcpts, policy(), QStringLiteral("taro@example.co.jp"), &path);
+        QVERIFY(v.mass);
+        QCOMPARE(v.movedToBcc,
+                 (QStringList{QStringLiteral("a@one.com"), QStringLiteral("b@two.net"),
+                              QStringLiteral("c@three.org")}));
+        QVERIFY(!v.bccReason.isEmpty());
+        QCOMPARE(v.recipients.size(), rcpts.size()); // the envelope is untouched
+        const QByteArray out = applyEdits(path, v.edits);
+        const int split = out.indexOf("\r\n\r\n");
+        QCOMPARE(out.mid(split + 4), body); // every body byte identical
+        const QByteArray head = out.left(split + 2);
+        QVERIFY2(!head.contains("one.com") && !head.contains("two.net") &&
+                     !head.contains("three.org") && !head.contains("four.com"),
+                 head.constData());
+        QVERIFY2(head.contains("hana@example.co.jp"), head.constData());
+        QVERIFY(!head.contains("\nCc:")); // emptied Cc disappears
+        QVERIFY(!head.contains("Bcc"));
+        QVERIFY(head.startsWith("Received: from x\r\nFrom: taro@example.co.jp\r\n"));
+        QVERIFY(head.contains(
+            "Subject: =?UTF-8?B?5pel5pys6Kqe?=\r\n")); // untouched headers stay byte-identical
+
+        // The result parses again, with the same subject and only the internal recipient shown.
+        const Verdict again = analyze(out, rcpts);
+        QVERIFY(again.parsed);
+        QCOMPARE(again.subject, v.subject);
+        QCOMPARE(find(again, QStringLiteral("hana@example.co.jp"))->field,
+                 RecipientInfo::Field::To);
+        QCOMPARE(find(again, QStringLiteral("a@one.com"))->field, RecipientInfo::Field::Bcc);
+    }
+
+    void emptiedToBecomesUndisclosedRecipients()
+    {
+        PolicyConfig p = policy();
+        p.bccRewrite = BccRewrite::AllWhenMass;
+        const QByteArray mail = "From: taro@example.co.jp\r\nTo: a@one.com, b@example.co.jp, "
+                                "taro@example.co.jp,\r\n\tc@two.com\r\nSubject: s\r\n\r\nx\r\n";
+        QString path;
+        const Verdict v = analyze(mail,
+                                  {QStringLiteral("a@one.com"), QStringLiteral("b@example.co.jp"),
+                                   QStringLiteral("c@two.com")},
+                                  p, QStringLiteral("taro@example.co.jp"), &path);
+        // all-when-mass: everyone but the sender moves; the sender stays visible.
+        QCOMPARE(v.movedToBcc.size(), 3);
+        const QByteArray out = applyEdits(path, v.edits);
+        QVERIFY2(
+            out.startsWith("From: taro@example.co.jp\r\nTo: taro@example.co.jp\r\nSubject: s\r\n"),
+            out.constData());
+
+        PolicyConfig q = policy();
+        const QByteArray onlyExternal = "From: taro@example.co.jp\r\nTo: a@one.com, b@two.com, "
+                                        "c@three.com\r\nSubject: s\r\n\r\nx\r\n";
+        const Verdict w = analyze(onlyExternal,
+                                  {QStringLiteral("a@one.com"), QStringLiteral("b@two.com"),
+                                   QStringLiteral("c@three.com")},
+                                  q, QStringLiteral("taro@example.co.jp"), &path);
+        QCOMPARE(applyEdits(path, w.edits),
+                 QByteArray("From: taro@example.co.jp\r\nTo: undisclosed-recipients:;\r\nSubject: "
+                            "s\r\n\r\nx\r\n"));
+    }
+
+    void noMoveBelowThresholdOrWhenOff()
+    {
+        PolicyConfig p = policy();
+        p.bccRewrite = BccRewrite::Off;
+        const QByteArray mail = "From: t@example.co.jp\r\nTo: a@one.com, b@two.com, "
+                                "c@three.com\r\nBcc: d@x.com\r\n\r\nx\r\n";
+        QString path;
+        const Verdict v = analyze(mail, {QStringLiteral("a@one.com")}, p,
+                                  QStringLiteral("t@example.co.jp"), &path);
+        QVERIFY(v.mass);
+        QVERIFY(v.movedToBcc.isEmpty());
+        QCOMPARE(v.edits.size(), 1); // the Bcc header still goes
+        QCOMPARE(
+            applyEdits(path, v.edits),
+            QByteArray(
+                "From: t@example.co.jp\r\nTo: a@one.com, b@two.com, c@three.com\r\n\r\nx\r\n"));
+    }
+
+    void findsAttachmentsLikeAMailClient()
+    {
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@one.com\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            "--b1\r\nContent-Type: multipart/related; boundary=\"b2\"\r\n\r\n"
+            "--b2\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: "
+            "7bit\r\n\r\n"
+            "\x1b$B$*@$OC$K$J$C$F$*$j$^$9\x1b(B\r\n"
+            "--b2\r\nContent-Type: image/png\r\nContent-Disposition: "
+            "inline\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            "iVBORw0KGgo=\r\n"
+            "--b2--\r\n"
+            "--b1\r\nContent-Type: application/pdf\r\n"
+            "Content-Disposition: attachment; filename*=UTF-8''%E8%A6%8B%E7%A9%8D%E6%9B%B8.pdf\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n"
+            "JVBERi0xLjQK\r\nJVBERi0xLjQK\r\n"
+            "--b1\r\nContent-Type: application/octet-stream; "
+            "name=\"=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?=.zip\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n"
+            "UEsDBBQAAQAIAAAAIQA=\r\n"
+            "--b1\r\nContent-Type: application/pkcs7-mime; name=smime.p7m\r\n"
+            "Content-Disposition: attachment; filename=smime.p7m\r\n\r\n"
+            "raw\r\n"
+            "--b1--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@one.com")});
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.attachments.size(), 3);
+        QCOMPARE(v.attachments.at(0).fileName, QString::fromUtf8("見積書.pdf"));
+        QCOMPARE(v.attachments.at(0).mimeType, QStringLiteral("application/pdf"));
+        QCOMPARE(v.attachments.at(0).size, qint64(18));
+        QVERIFY(!v.attachments.at(0).encrypted);
+        QCOMPARE(v.attachments.at(1).fileName, QString::fromUtf8("山田.zip"));
+        QVERIFY(v.attachments.at(1).encrypted);
+        QCOMPARE(v.attachments.at(1).encryption, QStringLiteral("zip"));
+        QCOMPARE(v.attachments.at(1).size, qint64(14));
+        QVERIFY(v.attachments.at(2).encrypted);
+        QCOMPARE(v.attachments.at(2).encryption, QStringLiteral("s/mime"));
+        QCOMPARE(v.bodyPreview, QString::fromUtf8("お世話になっております"));
+    }
+
+    void keywordRulesAndBlockedDomains()
+    {
+        PolicyConfig p = policy();
+        p.keywordRules = {
+            {QString::fromUtf8("社外秘"), KeywordRule::Where::Subject, KeywordRule::Action::Warn},
+            {QStringLiteral("\\b(?:\\d{4}[- ]?){3}\\d{4}\\b"), KeywordRule::Where::Body,
+             KeywordRule::Action::Block},
+            {QStringLiteral("\\.exe$"), KeywordRule::Where::AttachmentName,
+             KeywordRule::Action::Block}};
+        p.blockedDomains = {QStringLiteral("evil.example")};
+        p.trustedDomains = {QStringLiteral("partner.com")};
+        const QByteArray mail = "From: t@example.co.jp\r\nTo: a@partner.com\r\n"
+                                "Subject: =?UTF-8?B?44CQ56S+5aSW56eY44CR6KaL56mN?=\r\n"
+                                "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                                "card 4111 1111 1111 1111 please\r\n";
+        Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, p);
+        QCOMPARE(v.keywordHits.size(), 2);
+        QCOMPARE(v.keywordHits.at(0).where, QStringLiteral("subject"));
+        QCOMPARE(v.keywordHits.at(0).action, QStringLiteral("warn"));
+        QCOMPARE(v.keywordHits.at(1).match, QStringLiteral("4111 1111 1111 1111"));
+        QVERIFY(v.blockReason().contains(QStringLiteral("body")));
+        QVERIFY(v.recipients.at(0).trusted);
+        QVERIFY(v.recipients.at(0).isExternal());
+
+        const QByteArray plain =
+            "From: t@example.co.jp\r\nTo: x@mail.evil.example\r\nSubject: s\r\n\r\nhello\r\n";
+        v = analyze(plain, {QStringLiteral("x@mail.evil.example")}, p);
+        QVERIFY(v.recipients.at(0).blocked);
+        QVERIFY(v.blockReason().contains(QStringLiteral("x@mail.evil.example")));
+        QVERIFY(v.flags().contains(QStringLiteral("blocked-domain")));
+    }
+
+    void firstTimeRecipientsFromHistory()
+    {
+        RecipientHistory history(m_dir.filePath(QStringLiteral("h.sqlite")));
+        QString error;
+        QVERIFY(history.open(&error));
+        history.recordDelivered({QStringLiteral("known@partner.com")});
+        AnalysisInput in;
+        in.path = write("From: t@example.co.jp\r\nTo: known@partner.com, new@partner.com, "
+                        "hana@example.co.jp\r\n\r\nx\r\n");
+        in.envelopeFrom = QStringLiteral("t@example.co.jp");
+        in.recipients = {QStringLiteral("known@partner.com"), QStringLiteral("new@partner.com"),
+                         QStringLiteral("hana@example.co.jp"), QStringLiteral("x@partmer.com")};
+        in.policy = policy();
+        in.history = &history;
+        const Verdict v = MessageAnalyzer::analyze(in);
+        QVERIFY(!v.recipients.at(0).firstTime);
+        QVERIFY(v.recipients.at(1).firstTime);
+        QVERIFY(!v.recipients.at(2).firstTime); // internal
+        QCOMPARE(v.recipients.at(3).lookalikeOf, QStringLiteral("partner.com"));
+        QVERIFY(v.flags().contains(QStringLiteral("lookalike-domain")));
+    }
+
+    void verdictJsonRoundTrip()
+    {
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@one.com, b@two.com, c@three.com\r\n\r\nx\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@one.com"), QStringLiteral("b@two.com"),
+                                         QStringLiteral("c@three.com")});
+        const Verdict back = Verdict::fromJson(v.toJson());
+        QCOMPARE(back.flags(), v.flags());
+        QCOMPARE(back.movedToBcc, v.movedToBcc);
+        QCOMPARE(back.recipients.size(), v.recipients.size());
+        QCOMPARE(back.recipients.at(0).movedToBcc, true);
+    }
+
+    void hostileInputNeverCrashes_data()
+    {
+        QTest::addColumn<QByteArray>("mail");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("no headers") << QByteArray("just text\r\n");
+        QTest::newRow("missing boundary")
+            << QByteArray("Content-Type: multipart/mixed\r\n\r\n--x\r\nfoo\r\n");
+        QTest::newRow("unterminated multipart")
+            << QByteArray("Content-Type: multipart/mixed; boundary=a\r\n\r\n--a\r\nContent-Type: "
+                          "text/plain\r\n\r\nx");
+        QTest::newRow("bad base64")
+            << QByteArray("Content-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: "
+                          "base64\r\n\r\n!!!***===\r\n");
+        QTest::newRow("bad charset")
+            << QByteArray("Subject: =?X-NOPE?B?////?=\r\nContent-Type: text/plain; "
+                          "charset=x-nope\r\n\r\n\xff\xfe\r\n");
+        QTest::newRow("bad encoded word") << QByteArray(
+            "Subject: =?UTF-8?Q?=ZZ?=\r\nTo: =?ISO-2022-JP?B?GyRC?= <a@b.c>\r\n\r\nx\r\n");
+        QByteArray longHeader = "Subject: " + QByteArray(1024 * 1024, 'a') + "\r\n\r\nbody\r\n";
+        QTest::newRow("1 MB header line") << longHeader;
+        QByteArray many = "Content-Type: multipart/mixed; boundary=z\r\n\r\n";
+        for (int i = 0; i < 10000; ++i)
+            many += "--z\r\nContent-Type: application/octet-stream; name=f" +
+                    QByteArray::number(i) + ".bin\r\n\r\nx\r\n";
+        many += "--z--\r\n";
+        QTest::newRow("10000 parts") << many;
+        QByteArray deep;
+        for (int i = 0; i < 2000; ++i)
+            deep += "Content-Type: multipart/mixed; boundary=d" + QByteArray::number(i) +
+                    "\r\n\r\n--d" + QByteArray::number(i) + "\r\n";
+        QTest::newRow("deep nesting") << deep;
+    }
+
+    void hostileInputNeverCrashes()
+    {
+        QFETCH(QByteArray, mail);
+        QElapsedTimer timer;
+        timer.start();
+        const Verdict v = analyze(mail, {QStringLiteral("a@one.com")});
+        QVERIFY(v.parsed || !v.error.isEmpty());
+        QVERIFY(v.attachments.size() <= MessageAnalyzer::MaxParts);
+        QVERIFY2(timer.elapsed() < 10000, "analysis must not hang");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageAnalyzer)
+#include "TestMessageAnalyzer.moc"

@@ -1,0 +1,834 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>SendGuard command-line tools</source>
+        <translation>SendGuard command-line tools</translation>
+    </message>
+    <message>
+        <source>The data folder of the instance.</source>
+        <translation>The data folder of the instance.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The configuration file.</source>
+        <translation>The configuration file.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Print JSON.</translation>
+    </message>
+    <message>
+        <source>queue | credentials | check-config</source>
+        <translation>queue | credentials | check-config</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>usage: sendguard queue list [--json] | release ID | recall ID [--data-dir DIR]</source>
+        <translation>usage: sendguard queue list [--json] | release ID | recall ID [--data-dir DIR]</translation>
+    </message>
+    <message>
+        <source>SendGuard is not running for the data folder %1</source>
+        <translation>SendGuard is not running for the data folder %1</translation>
+    </message>
+    <message>
+        <source>cannot talk to SendGuard: %1</source>
+        <translation>cannot talk to SendGuard: %1</translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation>released %1</translation>
+    </message>
+    <message>
+        <source>recalled %1</source>
+        <translation>recalled %1</translation>
+    </message>
+    <message>
+        <source>The queue is empty.</source>
+        <translation>The queue is empty.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>RELEASE / NEXT TRY</source>
+        <translation>RELEASE / NEXT TRY</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>SUBJECT</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <source>last error:</source>
+        <translation>last error:</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>no password on standard input</translation>
+    </message>
+    <message>
+        <source>The local SMTP password is stored in the keychain. Restart SendGuard to use it.</source>
+        <translation>The local SMTP password is stored in the keychain. Restart SendGuard to use it.</translation>
+    </message>
+    <message>
+        <source>The upstream password is stored in the keychain. Restart SendGuard to use it.</source>
+        <translation>The upstream password is stored in the keychain. Restart SendGuard to use it.</translation>
+    </message>
+    <message>
+        <source>no local password yet: start SendGuard once, or set one with &quot;sendguard credentials set local&quot;</source>
+        <translation>no local password yet: start SendGuard once, or set one with &quot;sendguard credentials set local&quot;</translation>
+    </message>
+    <message>
+        <source>usage: sendguard credentials set local|upstream  (password on standard input)
+       sendguard credentials show local</source>
+        <translation>usage: sendguard credentials set local|upstream  (password on standard input)
+       sendguard credentials show local</translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1: valid</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigLoader</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>a boolean</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>a string</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>an array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefined</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>expected a string, found %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>expected true or false, found %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>expected a whole number, found %1</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2, found %3</source>
+        <translation>must be between %1 and %2, found %3</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found %2</source>
+        <translation>expected one of %1, found %2</translation>
+    </message>
+    <message>
+        <source>expected one of %1, found &quot;%2&quot;</source>
+        <translation>expected one of %1, found &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name</source>
+        <translation>&quot;%1&quot; is not a domain name</translation>
+    </message>
+    <message>
+        <source>expected an array of domain names, found %1</source>
+        <translation>expected an array of domain names, found %1</translation>
+    </message>
+    <message>
+        <source>expected an array of domain names, found %1 in it</source>
+        <translation>expected an array of domain names, found %1 in it</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address</source>
+        <translation>&quot;%1&quot; is not an IP address</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a loopback address; SendGuard only listens on this computer</source>
+        <translation>&quot;%1&quot; is not a loopback address; SendGuard only listens on this computer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name</source>
+        <translation>&quot;%1&quot; is not a host name</translation>
+    </message>
+    <message>
+        <source>file &quot;%1&quot; does not exist</source>
+        <translation>file &quot;%1&quot; does not exist</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1, column %2: %3</source>
+        <translation>not valid JSON at line %1, column %2: %3</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation>the top level must be a JSON object</translation>
+    </message>
+    <message>
+        <source>unknown section (expected listen, upstream, relay or policy)</source>
+        <translation>unknown section (expected listen, upstream, relay or policy)</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>expected an object, found %1</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>unknown key</translation>
+    </message>
+    <message>
+        <source>must not be smaller than relay.retry_initial_seconds</source>
+        <translation>must not be smaller than relay.retry_initial_seconds</translation>
+    </message>
+    <message>
+        <source>refusing to send a password without TLS; set upstream.security to &quot;starttls&quot; or &quot;tls&quot;</source>
+        <translation>refusing to send a password without TLS; set upstream.security to &quot;starttls&quot; or &quot;tls&quot;</translation>
+    </message>
+    <message>
+        <source>file does not exist</source>
+        <translation>file does not exist</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>is larger than 1 MB; this is not a SendGuard configuration</source>
+        <translation>is larger than 1 MB; this is not a SendGuard configuration</translation>
+    </message>
+    <message>
+        <source>expected an array of rules, found %1</source>
+        <translation>expected an array of rules, found %1</translation>
+    </message>
+    <message>
+        <source>rule %1: expected an object with &quot;pattern&quot;, &quot;where&quot; and &quot;action&quot;</source>
+        <translation>rule %1: expected an object with &quot;pattern&quot;, &quot;where&quot; and &quot;action&quot;</translation>
+    </message>
+    <message>
+        <source>rule %1: unknown key &quot;%2&quot;</source>
+        <translation>rule %1: unknown key &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>rule %1: &quot;pattern&quot; must be a non-empty string</source>
+        <translation>rule %1: &quot;pattern&quot; must be a non-empty string</translation>
+    </message>
+    <message>
+        <source>rule %1: the pattern is not a valid regular expression: %2</source>
+        <translation>rule %1: the pattern is not a valid regular expression: %2</translation>
+    </message>
+    <message>
+        <source>rule %1: &quot;where&quot; must be &quot;subject&quot;, &quot;body&quot; or &quot;attachment-name&quot;</source>
+        <translation>rule %1: &quot;where&quot; must be &quot;subject&quot;, &quot;body&quot; or &quot;attachment-name&quot;</translation>
+    </message>
+    <message>
+        <source>rule %1: &quot;action&quot; must be &quot;warn&quot; or &quot;block&quot;</source>
+        <translation>rule %1: &quot;action&quot; must be &quot;warn&quot; or &quot;block&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ControlClient</name>
+    <message>
+        <source>no answer from SendGuard: %1</source>
+        <translation>no answer from SendGuard: %1</translation>
+    </message>
+    <message>
+        <source>answer too large</source>
+        <translation>answer too large</translation>
+    </message>
+    <message>
+        <source>unreadable answer from SendGuard</source>
+        <translation>unreadable answer from SendGuard</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialStore</name>
+    <message>
+        <source>the keychain did not answer within %1 seconds</source>
+        <translation>the keychain did not answer within %1 seconds</translation>
+    </message>
+    <message>
+        <source>cannot read from the keychain: %1</source>
+        <translation>cannot read from the keychain: %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the keychain: %1</source>
+        <translation>cannot write to the keychain: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DurableFile</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk: %2</source>
+        <translation>cannot sync %1 to disk: %2</translation>
+    </message>
+    <message>
+        <source>syncfs is not available</source>
+        <translation>syncfs is not available</translation>
+    </message>
+    <message>
+        <source>cannot sync to disk: %1</source>
+        <translation>cannot sync to disk: %1</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
+        <translation>cannot rename %1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot open %1 (error %2)</source>
+        <translation>cannot open %1 (error %2)</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk (error %2)</source>
+        <translation>cannot sync %1 to disk (error %2)</translation>
+    </message>
+    <message>
+        <source>cannot sync to disk</source>
+        <translation>cannot sync to disk</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2 (error %3)</source>
+        <translation>cannot rename %1 to %2 (error %3)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundReader</name>
+    <message>
+        <source>cannot read the spooled message %1: %2</source>
+        <translation>cannot read the spooled message %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientHistory</name>
+    <message>
+        <source>cannot open the recipient history %1: %2</source>
+        <translation>cannot open the recipient history %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot prepare the recipient history %1: %2</source>
+        <translation>cannot prepare the recipient history %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the recipient history %1: %2</source>
+        <translation>cannot read the recipient history %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TlsIdentity</name>
+    <message>
+        <source>OpenSSL could not create a key</source>
+        <translation>OpenSSL could not create a key</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not create a random serial number</source>
+        <translation>OpenSSL could not create a random serial number</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not sign the certificate</source>
+        <translation>OpenSSL could not sign the certificate</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encode the certificate</source>
+        <translation>OpenSSL could not encode the certificate</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>cannot create the folder %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>cannot read the local TLS certificate in %1</source>
+        <translation>cannot read the local TLS certificate in %1</translation>
+    </message>
+    <message>
+        <source>the local TLS certificate in %1 is damaged; delete the folder to make a new one</source>
+        <translation>the local TLS certificate in %1 is damaged; delete the folder to make a new one</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>SendGuard checks, holds and protects the mail you send.
+Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config</source>
+        <translation>SendGuard checks, holds and protects the mail you send.
+Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config</translation>
+    </message>
+    <message>
+        <source>Read the configuration from FILE.</source>
+        <translation>Read the configuration from FILE.</translation>
+    </message>
+    <message>
+        <source>Keep the queue, audit log and keys in DIR.</source>
+        <translation>Keep the queue, audit log and keys in DIR.</translation>
+    </message>
+    <message>
+        <source>Run without a window or tray icon.</source>
+        <translation>Run without a window or tray icon.</translation>
+    </message>
+    <message>
+        <source>Approve every confirmation automatically (recorded in the audit log).</source>
+        <translation>Approve every confirmation automatically (recorded in the audit log).</translation>
+    </message>
+    <message>
+        <source>Deliver into DATA/demo-outbox/ instead of the upstream server.</source>
+        <translation>Deliver into DATA/demo-outbox/ instead of the upstream server.</translation>
+    </message>
+    <message>
+        <source>User interface language (ja or en).</source>
+        <translation>User interface language (ja or en).</translation>
+    </message>
+    <message>
+        <source>SendGuard did not start because the configuration is invalid.</source>
+        <translation>SendGuard did not start because the configuration is invalid.</translation>
+    </message>
+    <message>
+        <source>SendGuard could not start: %1</source>
+        <translation>SendGuard could not start: %1</translation>
+    </message>
+    <message>
+        <source>SendGuard: relaying to %1</source>
+        <translation>SendGuard: relaying to %1</translation>
+    </message>
+    <message>
+        <source>SendGuard: --auto-confirm is on: messages are approved without asking</source>
+        <translation>SendGuard: --auto-confirm is on: messages are approved without asking</translation>
+    </message>
+    <message>
+        <source>Try &quot;sendguard --help&quot;.</source>
+        <translation>Try &quot;sendguard --help&quot;.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; try &quot;sendguard --help&quot;</source>
+        <translation>unknown command &quot;%1&quot;; try &quot;sendguard --help&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::AuditLog</name>
+    <message>
+        <source>cannot open the audit log %1: %2</source>
+        <translation>cannot open the audit log %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::ConfirmDialog</name>
+    <message>
+        <source>SendGuard — confirm sending</source>
+        <translation>SendGuard — confirm sending</translation>
+    </message>
+    <message>
+        <source>Check the recipients before this message leaves your computer.</source>
+        <translation>Check the recipients before this message leaves your computer.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(no subject)</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recipients (%n):</source>
+        <translation>
+            <numerusform>Recipient (%n):</numerusform>
+            <numerusform>Recipients (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Many recipients can see each other&apos;s addresses.</source>
+        <translation>Many recipients can see each other&apos;s addresses.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Many recipients: %n external address(es) will be moved to Bcc.</source>
+        <translation>
+            <numerusform>Many recipients: %n external address will be moved to Bcc.</numerusform>
+            <numerusform>Many recipients: %n external addresses will be moved to Bcc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipients from %1 different outside companies will see each other&apos;s addresses (%2).</source>
+        <translation>Recipients from %1 different outside companies will see each other&apos;s addresses (%2).</translation>
+    </message>
+    <message>
+        <source>%1 looks like %2 but is a different domain.</source>
+        <translation>%1 looks like %2 but is a different domain.</translation>
+    </message>
+    <message>
+        <source>You have never sent mail to some of these recipients before.</source>
+        <translation>You have never sent mail to some of these recipients before.</translation>
+    </message>
+    <message>
+        <source>The %1 matches the rule &quot;%2&quot;.</source>
+        <translation>The %1 matches the rule &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>subject</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>name of an attachment</source>
+        <translation>name of an attachment</translation>
+    </message>
+    <message>
+        <source>The From address differs from the sending account.</source>
+        <translation>The From address differs from the sending account.</translation>
+    </message>
+    <message>
+        <source>To/Cc → Bcc</source>
+        <translation>To/Cc → Bcc</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>EXTERNAL</source>
+        <translation>EXTERNAL</translation>
+    </message>
+    <message>
+        <source>— looks like %1</source>
+        <translation>— looks like %1</translation>
+    </message>
+    <message>
+        <source>— first time</source>
+        <translation>— first time</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>Attachments: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::ControlServer</name>
+    <message>
+        <source>cannot open the control socket %1: %2</source>
+        <translation>cannot open the control socket %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::DemoOutbox</name>
+    <message>
+        <source>demo upstream (messages are written to %1)</source>
+        <translation>demo upstream (messages are written to %1)</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>cannot create %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::Guard</name>
+    <message>
+        <source>cannot create the data folder %1</source>
+        <translation>cannot create the data folder %1</translation>
+    </message>
+    <message>
+        <source>SendGuard is already running for the data folder %1 (process %2)</source>
+        <translation>SendGuard is already running for the data folder %1 (process %2)</translation>
+    </message>
+    <message>
+        <source>listen.auth is &quot;required&quot; but the keychain cannot be used (%1). Log in to a desktop session with a keyring, or set listen.auth to &quot;none&quot; on a single-user machine.</source>
+        <translation>listen.auth is &quot;required&quot; but the keychain cannot be used (%1). Log in to a desktop session with a keyring, or set listen.auth to &quot;none&quot; on a single-user machine.</translation>
+    </message>
+    <message>
+        <source>upstream.ca_file: %1 holds no certificate (PEM or DER)</source>
+        <translation>upstream.ca_file: %1 holds no certificate (PEM or DER)</translation>
+    </message>
+    <message>
+        <source>unknown request &quot;%1&quot;</source>
+        <translation>unknown request &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::MessageQueue</name>
+    <message>
+        <source>gave up after %1 attempts: %2</source>
+        <translation>gave up after %1 attempts: %2</translation>
+    </message>
+    <message>
+        <source>no message %1 in the queue</source>
+        <translation>no message %1 in the queue</translation>
+    </message>
+    <message>
+        <source>message %1 is being relayed right now</source>
+        <translation>message %1 is being relayed right now</translation>
+    </message>
+    <message>
+        <source>message %1 has already been sent</source>
+        <translation>message %1 has already been sent</translation>
+    </message>
+    <message>
+        <source>no message %1 in the queue (it may have been sent already)</source>
+        <translation>no message %1 in the queue (it may have been sent already)</translation>
+    </message>
+    <message>
+        <source>message %1 is being relayed right now and can no longer be recalled</source>
+        <translation>message %1 is being relayed right now and can no longer be recalled</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::SmtpServer</name>
+    <message>
+        <source>refusing to listen on %1: SendGuard listens on loopback addresses only</source>
+        <translation>refusing to listen on %1: SendGuard listens on loopback addresses only</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>cannot listen on %1:%2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::Spool</name>
+    <message>
+        <source>cannot create the spool folder %1</source>
+        <translation>cannot create the spool folder %1</translation>
+    </message>
+    <message>
+        <source>removed %1, whose acceptance was interrupted before the client was answered</source>
+        <translation>removed %1, whose acceptance was interrupted before the client was answered</translation>
+    </message>
+    <message>
+        <source>ignored an incomplete last line in the spool journal</source>
+        <translation>ignored an incomplete last line in the spool journal</translation>
+    </message>
+    <message>
+        <source>skipped damaged line %1 of the spool journal</source>
+        <translation>skipped damaged line %1 of the spool journal</translation>
+    </message>
+    <message>
+        <source>message %1 has an unreadable state (%2); its file was kept in %3</source>
+        <translation>message %1 has an unreadable state (%2); its file was kept in %3</translation>
+    </message>
+    <message>
+        <source>message %1 is in the journal but its file is missing; it cannot be sent</source>
+        <translation>message %1 is in the journal but its file is missing; it cannot be sent</translation>
+    </message>
+    <message>
+        <source>message %1 does not match its recorded size and checksum; it was moved to %2</source>
+        <translation>message %1 does not match its recorded size and checksum; it was moved to %2</translation>
+    </message>
+    <message>
+        <source>cannot rewrite the spool journal: %1</source>
+        <translation>cannot rewrite the spool journal: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the spool journal: %1</source>
+        <translation>cannot write the spool journal: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::TrayIcon</name>
+    <message>
+        <source>Quit SendGuard</source>
+        <translation>Quit SendGuard</translation>
+    </message>
+    <message>
+        <source>SendGuard: no messages held</source>
+        <translation>SendGuard: no messages held</translation>
+    </message>
+    <message numerus="yes">
+        <source>SendGuard: %n message(s) held</source>
+        <translation>
+            <numerusform>SendGuard: %n message held</numerusform>
+            <numerusform>SendGuard: %n messages held</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(no subject)</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Message not sent</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be sent: %2</source>
+        <translation>&quot;%1&quot; could not be sent: %2</translation>
+    </message>
+    <message>
+        <source>Message waiting</source>
+        <translation>Message waiting</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could not be delivered yet; SendGuard keeps trying.</source>
+        <translation>&quot;%1&quot; could not be delivered yet; SendGuard keeps trying.</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::UpstreamConnection</name>
+    <message>
+        <source>the upstream closed the connection</source>
+        <translation>the upstream closed the connection</translation>
+    </message>
+    <message>
+        <source>the upstream&apos;s TLS certificate is not trusted: %1</source>
+        <translation>the upstream&apos;s TLS certificate is not trusted: %1</translation>
+    </message>
+    <message>
+        <source>the upstream sent an over-long reply line</source>
+        <translation>the upstream sent an over-long reply line</translation>
+    </message>
+    <message>
+        <source>the upstream sent a malformed reply: %1</source>
+        <translation>the upstream sent a malformed reply: %1</translation>
+    </message>
+    <message>
+        <source>the upstream sent an over-long reply</source>
+        <translation>the upstream sent an over-long reply</translation>
+    </message>
+    <message>
+        <source>the upstream closed the connection: %1</source>
+        <translation>the upstream closed the connection: %1</translation>
+    </message>
+    <message>
+        <source>the upstream refused the connection: %1</source>
+        <translation>the upstream refused the connection: %1</translation>
+    </message>
+    <message>
+        <source>the upstream refused EHLO: %1</source>
+        <translation>the upstream refused EHLO: %1</translation>
+    </message>
+    <message>
+        <source>the upstream %1 does not offer STARTTLS; refusing to send in plain text (upstream.security is &quot;starttls&quot;)</source>
+        <translation>the upstream %1 does not offer STARTTLS; refusing to send in plain text (upstream.security is &quot;starttls&quot;)</translation>
+    </message>
+    <message>
+        <source>the upstream refused STARTTLS: %1; refusing to send in plain text</source>
+        <translation>the upstream refused STARTTLS: %1; refusing to send in plain text</translation>
+    </message>
+    <message>
+        <source>refusing to send the upstream password over an unencrypted connection</source>
+        <translation>refusing to send the upstream password over an unencrypted connection</translation>
+    </message>
+    <message>
+        <source>no password for %1 is stored in the keychain; set it in the settings or with &quot;sendguard credentials set upstream&quot;</source>
+        <translation>no password for %1 is stored in the keychain; set it in the settings or with &quot;sendguard credentials set upstream&quot;</translation>
+    </message>
+    <message>
+        <source>the upstream refused the login for %1: %2</source>
+        <translation>the upstream refused the login for %1: %2</translation>
+    </message>
+    <message>
+        <source>the upstream offers no login method SendGuard supports (%1)</source>
+        <translation>the upstream offers no login method SendGuard supports (%1)</translation>
+    </message>
+    <message>
+        <source>the upstream accepts at most %1 bytes</source>
+        <translation>the upstream accepts at most %1 bytes</translation>
+    </message>
+    <message>
+        <source>the upstream does not support SMTPUTF8 addresses</source>
+        <translation>the upstream does not support SMTPUTF8 addresses</translation>
+    </message>
+    <message>
+        <source>cannot read the spooled message: %1</source>
+        <translation>cannot read the spooled message: %1</translation>
+    </message>
+    <message>
+        <source>the upstream refused RSET: %1</source>
+        <translation>the upstream refused RSET: %1</translation>
+    </message>
+    <message>
+        <source>cannot talk to the upstream %1:%2: %3</source>
+        <translation>cannot talk to the upstream %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>could not connect to the upstream %1:%2 within %3 seconds</source>
+        <translation>could not connect to the upstream %1:%2 within %3 seconds</translation>
+    </message>
+    <message>
+        <source>the upstream did not answer within %1 seconds</source>
+        <translation>the upstream did not answer within %1 seconds</translation>
+    </message>
+    <message>
+        <source>the upstream does not accept 8-bit message data (8BITMIME)</source>
+        <translation>the upstream does not accept 8-bit message data (8BITMIME)</translation>
+    </message>
+</context>
+</TS>

@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 #include "ConfigLoader.h"
 #include "ConfirmationGate.h"
+#include "ControlChannel.h"
 #include "DialogGate.h"
 #include "Guard.h"
 #include "TrayIcon.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSocketNotifier>
@@ -39,7 +41,14 @@ bool hasDisplay()
 
 void installTranslations(QCoreApplication& app, const QString& language)
 {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Replaces what an earlier call installed (the configuration may choose another language).
+    for (QTranslator* old : app.findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly)) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
+    const QLocale locale = language.isEmpty() || language == QLatin1String("system")
+                               ? QLocale::system()
+                               : QLocale(language);
     auto* own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("sendguard"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")))
@@ -179,6 +188,10 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    // ui.language applies unless --lang or SENDGUARD_LANG chose already.
+    if (language.isEmpty() && loader.config().ui.language != QLatin1String("system"))
+        installTranslations(*app, loader.config().ui.language);
+
     GuardOptions options;
     options.dataDir = QDir(parser.value(dataDirOption)).absolutePath();
     options.config = loader.config();
@@ -188,13 +201,29 @@ int main(int argc, char* argv[])
     quitOnSignals(*app);
 #endif
 
+    if (gui) {
+        // Started again from the application menu while running: bring the window up instead.
+        QJsonObject response;
+        QString ignored;
+        if (ControlClient::request(options.dataDir,
+                                   {{QStringLiteral("command"), QStringLiteral("show")}}, &response,
+                                   &ignored, 3000) == ControlClient::Status::Ok &&
+            response.value(QStringLiteral("ok")).toBool()) {
+            err << QCoreApplication::translate(
+                       "main", "SendGuard is already running; its window was opened.")
+                << Qt::endl;
+            return 0;
+        }
+    }
+
     Guard guard(options);
     std::unique_ptr<ConfirmationGate> gate;
     std::unique_ptr<TrayIcon> tray;
     if (parser.isSet(autoConfirmOption))
         gate = std::make_unique<AutoConfirmGate>();
     else if (gui)
-        gate = std::make_unique<DialogGate>();
+        gate =
+            std::make_unique<DialogGate>(ConfirmDialogOptions::fromPolicy(options.config.policy));
     else
         gate = std::make_unique<NoDisplayGate>();
     guard.setConfirmationGate(gate.get());
@@ -206,8 +235,11 @@ int main(int argc, char* argv[])
             << Qt::endl;
         return exitCode == 0 ? 1 : exitCode;
     }
-    if (gui)
+    if (gui) {
         tray = std::make_unique<TrayIcon>(&guard);
+        if (auto* dialogs = dynamic_cast<DialogGate*>(gate.get()))
+            QObject::connect(dialogs, &DialogGate::notify, tray.get(), &TrayIcon::notify);
+    }
     err << "SendGuard: listening on " << guard.listenAddress() << Qt::endl;
     err << QCoreApplication::translate("main", "SendGuard: relaying to %1")
                .arg(guard.transportDescription())

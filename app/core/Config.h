@@ -59,6 +59,20 @@ enum class ConfirmWhen
     Never
 };
 
+// What happens when the confirm dialog is still open after policy.confirm_timeout_seconds.
+enum class ConfirmTimeoutAction
+{
+    Defer,   // answer 250 (the message is spooled) and keep it until the user decides
+    TempFail // answer 451: the mail client keeps the message and tries again later
+};
+
+enum class ReleaseAfterRestart
+{
+    Ask,  // keep them held and ask the user
+    Send, // relay them at once
+    Hold  // keep them held until released by hand
+};
+
 // A pattern to look for in outgoing mail, e.g. 社外秘 or a card number.
 struct KeywordRule
 {
@@ -92,6 +106,22 @@ struct PolicyConfig
     ConfirmWhen confirm = ConfirmWhen::External;
     QList<KeywordRule> keywordRules;
     int holdSeconds = 60;
+
+    // The confirm dialog.
+    bool confirmCheckboxes = true;  // every external recipient and attachment must be ticked
+    bool allowCheckAll = false;     // offer a "tick all" button
+    bool allowKeepVisible = false;  // let the user undo the move to Bcc for one message
+    int confirmTimeoutSeconds = 45; // how long the mail client is kept waiting for the answer
+    ConfirmTimeoutAction confirmTimeoutAction = ConfirmTimeoutAction::Defer;
+    // Held messages whose hold ended while SendGuard was not running.
+    ReleaseAfterRestart releaseAfterRestart = ReleaseAfterRestart::Ask;
+    int keepDays = 14; // recalled and failed messages are kept this long
+};
+
+// What the user sees: "system" follows the locale.
+struct UiConfig
+{
+    QString language = QStringLiteral("system"); // "system", "ja", "en"
 };
 
 struct Config
@@ -100,6 +130,7 @@ struct Config
     UpstreamConfig upstream;
     RelayConfig relay;
     PolicyConfig policy;
+    UiConfig ui;
 
     bool usesDemoUpstream() const { return upstream.host.isEmpty(); }
 };

@@ -360,6 +360,33 @@ const QList<QPair<QString, QList<KeySpec>>>& schema()
                  [](BccRewrite b, Config& c) { c.policy.bccRewrite = b; }),
              intKey("hold_seconds", 0, 86400,
                     [](qint64 n, Config& c) { c.policy.holdSeconds = int(n); }),
+             boolKey("confirm_checkboxes",
+                     [](bool b, Config& c) { c.policy.confirmCheckboxes = b; }),
+             boolKey("allow_check_all", [](bool b, Config& c) { c.policy.allowCheckAll = b; }),
+             boolKey("allow_keep_visible",
+                     [](bool b, Config& c) { c.policy.allowKeepVisible = b; }),
+             intKey("confirm_timeout_seconds", 1, 3600,
+                    [](qint64 n, Config& c) { c.policy.confirmTimeoutSeconds = int(n); }),
+             enumKey<ConfirmTimeoutAction>(
+                 "confirm_timeout_action",
+                 {{QStringLiteral("defer"), ConfirmTimeoutAction::Defer},
+                  {QStringLiteral("tempfail"), ConfirmTimeoutAction::TempFail}},
+                 [](ConfirmTimeoutAction a, Config& c) { c.policy.confirmTimeoutAction = a; }),
+             enumKey<ReleaseAfterRestart>(
+                 "release_after_restart",
+                 {{QStringLiteral("ask"), ReleaseAfterRestart::Ask},
+                  {QStringLiteral("send"), ReleaseAfterRestart::Send},
+                  {QStringLiteral("hold"), ReleaseAfterRestart::Hold}},
+                 [](ReleaseAfterRestart r, Config& c) { c.policy.releaseAfterRestart = r; }),
+             intKey("keep_days", 1, 3650, [](qint64 n, Config& c) { c.policy.keepDays = int(n); }),
+         }},
+        {QStringLiteral("ui"),
+         {
+             enumKey<QString>("language",
+                              {{QStringLiteral("system"), QStringLiteral("system")},
+                               {QStringLiteral("ja"), QStringLiteral("ja")},
+                               {QStringLiteral("en"), QStringLiteral("en")}},
+                              [](const QString& l, Config& c) { c.ui.language = l; }),
          }},
     };
     return sections;
@@ -410,7 +437,8 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
                 specs = &keys;
         }
         if (!specs) {
-            problem(it.key(), tr("unknown section (expected listen, upstream, relay or policy)"));
+            problem(it.key(),
+                    tr("unknown section (expected listen, upstream, relay, policy or ui)"));
             continue;
         }
         if (!it.value().isObject()) {

@@ -14,6 +14,9 @@ struct ConfirmationDecision
     bool approved = false;
     QString by;     // "auto-confirm", "user", "no-display"
     QString reason; // shown to the mail client when not approved
+    // The user chose to keep the addresses the policy would move to Bcc visible (only offered
+    // where policy.allow_keep_visible is true).
+    bool keepVisible = false;
 };
 
 // Asks for the send confirmation of one message. The answer may come later (a dialog); it must
@@ -24,6 +27,19 @@ public:
     using Answer = std::function<void(const ConfirmationDecision&)>;
     virtual ~ConfirmationGate() = default;
     virtual void confirm(const QueueEntry& entry, Answer answer) = 0;
+
+    // The mail client could not wait any longer (policy.confirm_timeout_seconds) and got its
+    // reply while the question about message `id` was still open. `deferred`: the message was
+    // accepted and waits for the answer, which still counts; otherwise it was refused with a
+    // temporary error and the answer no longer matters. The gate tells the user.
+    virtual void clientReplied(const QString& id, bool deferred)
+    {
+        Q_UNUSED(id);
+        Q_UNUSED(deferred);
+    }
+    // False when nobody can ever answer (no display): messages already waiting for an answer
+    // then stay waiting rather than being asked about again.
+    virtual bool canAskLater() const { return true; }
 };
 
 // --auto-confirm: every message is approved, and the audit log says so.
@@ -40,6 +56,7 @@ public:
 class NoDisplayGate : public ConfirmationGate
 {
 public:
+    bool canAskLater() const override { return false; }
     void confirm(const QueueEntry&, Answer answer) override
     {
         answer({false, QStringLiteral("no-display"),

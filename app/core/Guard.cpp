@@ -20,6 +20,8 @@
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QThread>
+#include <QTimer>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcGuard, "sendguard", QtInfoMsg)
 
@@ -54,6 +56,11 @@ QString Guard::listenAddress() const
     return QStringLiteral("%1:%2")
         .arg(m_server->serverAddress().toString())
         .arg(m_server->serverPort());
+}
+
+QString Guard::messagePath(const QString& id) const
+{
+    return m_spool ? m_spool->bodyPath(id) : QString();
 }
 
 QString Guard::transportDescription() const
@@ -193,12 +200,12 @@ bool Guard::start(QString* error, int* exitCode)
     // "First-time recipient" learns only from mail that really left.
     connect(m_queue, &MessageQueue::delivered, this,
             [this](const QStringList& addresses) { m_history->recordDelivered(addresses); });
-    m_spool->pruneDone(14);
+    m_spool->pruneDone(config.policy.keepDays);
     QStringList notes;
-    const QList<QueueEntry> recovered = m_spool->recover(&notes);
+    QList<QueueEntry> recovered = m_spool->recover(&notes);
     for (const QString& note : std::as_const(notes))
         qCWarning(lcGuard).noquote() << note;
-    m_queue->restore(recovered);
+    restoreQueue(recovered);
 
     m_control = new ControlServer(
         data,
@@ -221,6 +228,55 @@ bool Guard::start(QString* error, int* exitCode)
                             {QStringLiteral("recovered"), int(recovered.size())}});
     *exitCode = 0;
     return true;
+}
+
+// Messages found in the spool at start. A held message whose hold ended while SendGuard was
+// not running is sent only after the user was told (policy.release_after_restart); messages
+// that were waiting for the user's answer are asked about again.
+void Guard::restoreQueue(QList<QueueEntry>& recovered)
+{
+    const ReleaseAfterRestart rule = m_options.config.policy.releaseAfterRestart;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<QueueEntry> awaiting;
+    for (QueueEntry& e : recovered) {
+        if (e.state == MessageState::AwaitingConfirmation)
+            awaiting.append(e);
+        if (e.state != MessageState::Held || e.releasePaused || e.holdSeconds <= 0 ||
+            !e.releaseAt.isValid() || e.releaseAt > now || rule == ReleaseAfterRestart::Send)
+            continue;
+        e.releasePaused = true;
+        m_audit->record(QStringLiteral("release_paused"), e,
+                        {{QStringLiteral("detail"),
+                          QStringLiteral("the hold ended while SendGuard was not running; "
+                                         "waiting for the user to release it")}});
+        m_spool->update(e, [id = e.id](bool ok, const QString& error) {
+            if (!ok)
+                qCCritical(lcGuard).noquote()
+                    << "cannot record the state of" << id << "on disk:" << error;
+        });
+    }
+    m_queue->restore(recovered);
+    if (const int paused = m_queue->pausedIds().size())
+        qCWarning(lcGuard).noquote()
+            << paused
+            << "held message(s) reached the end of their hold while SendGuard was not running;"
+            << "they wait to be released (\"sendguard queue release ID\" or the queue window)";
+    if (!m_gate || !m_gate->canAskLater()) {
+        if (!awaiting.isEmpty())
+            qCWarning(lcGuard).noquote() << awaiting.size() << "message(s) wait for confirmation;"
+                                         << "confirm with \"sendguard queue release ID\"";
+        return;
+    }
+    const int hold = m_options.config.policy.holdSeconds;
+    for (const QueueEntry& e : std::as_const(awaiting)) {
+        QPointer<Guard> self(this);
+        m_gate->confirm(e, [self, id = e.id, hold](const ConfirmationDecision& decision) {
+            if (!self || !self->m_queue->contains(id))
+                return;
+            self->m_queue->answer(id, decision.approved, decision.by, decision.keepVisible, hold,
+                                  [](bool, const QString&) {});
+        });
+    }
 }
 
 void Guard::prepare(ReceivedMessage& message) const
@@ -284,10 +340,48 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
         return;
     }
 
+    entry.editsKeepingVisible = verdict.editsKeepingVisible;
+    // The dialog may stay open longer than the mail client waits for the reply. The first of
+    // "the user answered" and "the client cannot wait any longer" decides what the client is
+    // told; with policy.confirm_timeout_action "defer" a later answer still decides the
+    // message's fate.
+    struct Pending
+    {
+        bool answered = false;
+        bool replied = false;
+        bool deferred = false;
+        bool spooled = false; // the deferred message is in the queue
+        std::optional<ConfirmationDecision> lateDecision;
+    };
+    auto pending = std::make_shared<Pending>();
     QPointer<Guard> self(this);
-    auto decided = [self, entry, reply](const ConfirmationDecision& decision) mutable {
+    const int hold = policy.holdSeconds;
+
+    auto applyLate = [self, pending, hold, id = entry.id](const ConfirmationDecision& decision) {
         if (!self)
             return;
+        self->m_queue->answer(id, decision.approved, decision.by, decision.keepVisible, hold,
+                              [id](bool ok, const QString& error) {
+                                  if (!ok)
+                                      qCWarning(lcGuard).noquote()
+                                          << "late answer for" << id << "not applied:" << error;
+                              });
+    };
+
+    auto decided = [self, entry, reply, pending, hold,
+                    applyLate](const ConfirmationDecision& decision) mutable {
+        if (!self || pending->answered)
+            return;
+        pending->answered = true;
+        if (pending->replied) {
+            if (!pending->deferred)
+                return; // refused with 451 already; the client will try again
+            if (pending->spooled)
+                applyLate(decision);
+            else
+                pending->lateDecision = decision; // applied once the message is on disk
+            return;
+        }
         if (!decision.approved) {
             self->m_spool->discardIncoming(entry.id);
             self->m_audit->record(
@@ -297,49 +391,127 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
             return;
         }
         entry.confirmedBy = decision.by;
-        const int hold = self->m_options.config.policy.holdSeconds;
+        entry.holdSeconds = hold;
         entry.releaseAt = QDateTime::currentDateTimeUtc().addSecs(hold);
-        self->m_spool->accept(entry, [self, entry, reply, hold](bool ok, const QString& error) {
+        const bool keptVisible = decision.keepVisible && !entry.editsKeepingVisible.isEmpty();
+        if (keptVisible)
+            entry.edits = entry.editsKeepingVisible;
+        self->acceptIntoQueue(entry, keptVisible, reply);
+    };
+
+    auto timedOut = [self, entry, reply, pending, applyLate]() mutable {
+        if (!self || pending->answered || pending->replied)
+            return;
+        pending->replied = true;
+        const PolicyConfig& policy = self->m_options.config.policy;
+        if (policy.confirmTimeoutAction == ConfirmTimeoutAction::TempFail) {
+            self->m_spool->discardIncoming(entry.id);
+            self->m_audit->record(
+                QStringLiteral("refused"), entry,
+                {{QStringLiteral("detail"), QStringLiteral("not confirmed in time")},
+                 {QStringLiteral("by"), QStringLiteral("timeout")}});
+            reply({451, QStringLiteral("4.7.0"),
+                   QStringLiteral("not confirmed in SendGuard within %1 seconds; the message was "
+                                  "not sent, try again")
+                       .arg(policy.confirmTimeoutSeconds)});
+            if (self->m_gate)
+                self->m_gate->clientReplied(entry.id, false);
+            return;
+        }
+        pending->deferred = true;
+        entry.state = MessageState::AwaitingConfirmation;
+        entry.releaseAt = {};
+        self->m_spool->accept(entry, [self, entry, reply, pending,
+                                      applyLate](bool ok, const QString& error) {
             if (!self)
                 return;
             if (!ok) {
                 qCCritical(lcGuard).noquote() << "cannot store message" << entry.id << ":" << error;
                 self->m_spool->discardIncoming(entry.id);
+                pending->deferred = false; // a late answer has nothing to act on
                 reply({451, QStringLiteral("4.3.0"),
                        QStringLiteral("cannot store the message on disk; try again later")});
+                if (self->m_gate)
+                    self->m_gate->clientReplied(entry.id, false);
                 return;
             }
-            AuditLog* audit = self->m_audit;
-            audit->record(QStringLiteral("accepted"), entry,
-                          {{QStringLiteral("flags"), entry.analysis.value(QStringLiteral("flags"))},
-                           {QStringLiteral("attachments"),
-                            entry.analysis.value(QStringLiteral("attachments"))}});
-            audit->record(QStringLiteral("confirmed"), entry,
-                          {{QStringLiteral("detail"), entry.confirmedBy}});
-            const QJsonArray moved = entry.analysis.value(QStringLiteral("moved_to_bcc")).toArray();
-            if (!moved.isEmpty())
-                audit->record(QStringLiteral("moved_to_bcc"), entry,
-                              {{QStringLiteral("moved"), moved},
-                               {QStringLiteral("detail"),
-                                entry.analysis.value(QStringLiteral("bcc_reason"))}});
-            audit->record(
-                QStringLiteral("held"), entry,
-                {{QStringLiteral("release_at"), entry.releaseAt.toString(Qt::ISODateWithMs)}});
+            self->recordAccepted(entry);
+            self->m_audit->record(
+                QStringLiteral("awaiting_confirmation"), entry,
+                {{QStringLiteral("detail"),
+                  QStringLiteral("the mail program could not wait longer; the message waits "
+                                 "for the user's answer and is not sent before it")}});
             self->m_queue->add(entry);
+            pending->spooled = true;
             reply({250, QStringLiteral("2.0.0"),
-                   hold > 0 ? QStringLiteral("queued as %1; held for %2 seconds before sending")
-                                  .arg(entry.id)
-                                  .arg(hold)
-                            : QStringLiteral("queued as %1").arg(entry.id)});
-            Q_EMIT self->messageHeld(entry.id);
+                   QStringLiteral("queued as %1; waiting for your confirmation in SendGuard, "
+                                  "not sent before you confirm")
+                       .arg(entry.id)});
+            if (self->m_gate)
+                self->m_gate->clientReplied(entry.id, true);
+            if (pending->lateDecision)
+                applyLate(*pending->lateDecision);
         });
     };
+
     if (!verdict.needsConfirmation(policy.confirm)) {
         // Nothing to look at (internal only, no flag) under policy.confirm "external", or "never".
         decided({true, QStringLiteral("not-required"), {}});
         return;
     }
+    QTimer::singleShot(std::chrono::seconds(policy.confirmTimeoutSeconds), this, timedOut);
     m_gate->confirm(entry, decided);
+}
+
+void Guard::recordAccepted(const QueueEntry& entry)
+{
+    m_audit->record(
+        QStringLiteral("accepted"), entry,
+        {{QStringLiteral("flags"), entry.analysis.value(QStringLiteral("flags"))},
+         {QStringLiteral("attachments"), entry.analysis.value(QStringLiteral("attachments"))}});
+}
+
+void Guard::acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
+                            std::function<void(const SmtpReply&)> reply)
+{
+    QPointer<Guard> self(this);
+    m_spool->accept(entry, [self, entry, reply, keptVisible](bool ok, const QString& error) {
+        if (!self)
+            return;
+        if (!ok) {
+            qCCritical(lcGuard).noquote() << "cannot store message" << entry.id << ":" << error;
+            self->m_spool->discardIncoming(entry.id);
+            reply({451, QStringLiteral("4.3.0"),
+                   QStringLiteral("cannot store the message on disk; try again later")});
+            return;
+        }
+        AuditLog* audit = self->m_audit;
+        self->recordAccepted(entry);
+        audit->record(QStringLiteral("confirmed"), entry,
+                      {{QStringLiteral("detail"), entry.confirmedBy}});
+        const QJsonArray moved = entry.analysis.value(QStringLiteral("moved_to_bcc")).toArray();
+        if (keptVisible)
+            audit->record(QStringLiteral("kept_visible"), entry,
+                          {{QStringLiteral("moved"), moved},
+                           {QStringLiteral("detail"),
+                            QStringLiteral("the user kept the addresses visible")}});
+        else if (!moved.isEmpty())
+            audit->record(
+                QStringLiteral("moved_to_bcc"), entry,
+                {{QStringLiteral("moved"), moved},
+                 {QStringLiteral("detail"), entry.analysis.value(QStringLiteral("bcc_reason"))}});
+        audit->record(
+            QStringLiteral("held"), entry,
+            {{QStringLiteral("release_at"), entry.releaseAt.toString(Qt::ISODateWithMs)}});
+        self->m_queue->add(entry);
+        const int hold = entry.holdSeconds;
+        reply({250, QStringLiteral("2.0.0"),
+               hold > 0 ? QStringLiteral("queued as %1; held for %2 seconds before sending")
+                              .arg(entry.id)
+                              .arg(hold)
+                        : QStringLiteral("queued as %1").arg(entry.id)});
+        Q_EMIT self->messageHeld(entry.id);
+    });
 }
 
 void Guard::handleControl(const QJsonObject& request, std::function<void(const QJsonObject&)> reply)
@@ -358,6 +530,11 @@ void Guard::handleControl(const QJsonObject& request, std::function<void(const Q
     auto done = [reply](bool ok, const QString& error) {
         reply({{QStringLiteral("ok"), ok}, {QStringLiteral("error"), error}});
     };
+    if (command == QLatin1String("show")) {
+        Q_EMIT showRequested();
+        reply({{QStringLiteral("ok"), true}});
+        return;
+    }
     if (command == QLatin1String("release")) {
         m_queue->release(id, done);
     } else if (command == QLatin1String("recall")) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Config.h"
+#include "QueueEntry.h"
 #include "SmtpTypes.h"
 
 #include <QJsonObject>
@@ -50,6 +51,9 @@ public:
     QString listenAddress() const;
     QString transportDescription() const;
     const QString& dataDir() const { return m_options.dataDir; }
+    const Config& config() const { return m_options.config; }
+    // The spooled message file of a queued message.
+    QString messagePath(const QString& id) const;
 
     void prepare(ReceivedMessage& message) const override;
     void submit(const ReceivedMessage& message,
@@ -58,8 +62,16 @@ public:
 Q_SIGNALS:
     // A message reached the hold queue (for notifications).
     void messageHeld(const QString& id);
+    // Another start of SendGuard for the same data folder asked to show the window (for
+    // desktops without a tray, where the application menu is the way back in).
+    void showRequested();
 
 private:
+    void recordAccepted(const QueueEntry& entry);
+    // Moves a confirmed message into the queue durably, then tells the client 250.
+    void acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
+                         std::function<void(const SmtpReply&)> reply);
+    void restoreQueue(QList<QueueEntry>& recovered);
     void handleControl(const QJsonObject& request, std::function<void(const QJsonObject&)> reply);
 
     GuardOptions m_options;

@@ -396,9 +396,6 @@ void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList
     }
 }
 
-// Builds the header edits that move `moved` out of To and Cc: each To/Cc field is re-encoded
-// (GMime folds and encodes it) without those mailboxes; an emptied To becomes
-// "undisclosed-recipients:;", an emptied Cc disappears.
 // Where the header field starting at `begin` ends: after its last continuation line (lines that
 // start with a space or a tab), never past the end of the header block.
 qint64 fieldEnd(const QByteArray& block, qint64 begin)
@@ -415,12 +412,85 @@ qint64 fieldEnd(const QByteArray& block, qint64 begin)
     return block.size();
 }
 
+// The lower-cased addresses of every mailbox in `list` (inside groups too).
+QSet<QString> mailboxSet(InternetAddressList* list)
+{
+    QList<HeaderMailbox> found;
+    collectMailboxes(list, RecipientInfo::Field::To, &found);
+    QSet<QString> set;
+    for (const HeaderMailbox& r : found)
+        set.insert(lowerAddress(r.address));
+    return set;
+}
+
+// What a reader parsing `field` ("To: ...\r\n") sees in it.
+QSet<QString> mailboxesShownIn(const QByteArray& field)
+{
+    const qsizetype colon = field.indexOf(':');
+    const QByteArray value = field.mid(colon + 1);
+    GPtr<InternetAddressList> parsed(internet_address_list_parse(nullptr, value.constData()));
+    return mailboxSet(parsed.p);
+}
+
+// The field `name` carrying `kept`, encoded and folded by GMime. GMime does not always quote
+// a display name or group name full of specials in a way its own parser reads back the same,
+// so the result is parsed again: when it shows other mailboxes than `kept`, the field is written
+// with bare addresses instead, and when even that does not read back, it is left out (To then
+// says "undisclosed-recipients:;"). A moved address can never stay visible this way.
+QByteArray encodeAddressField(const char* name, InternetAddressList* kept,
+                              GMimeFormatOptions* format)
+{
+    const QSet<QString> expected = mailboxSet(kept);
+    auto encode = [&](InternetAddressList* list) {
+        GString* str = g_string_new(nullptr);
+        g_string_append(str, name);
+        g_string_append(str, ": ");
+        internet_address_list_encode(list, format, str);
+        QByteArray field(str->str, int(str->len));
+        g_string_free(str, TRUE);
+        if (!field.endsWith("\r\n"))
+            field += "\r\n";
+        return field;
+    };
+    const QByteArray field = encode(kept);
+    if (mailboxesShownIn(field) == expected)
+        return field;
+
+    GPtr<InternetAddressList> bare(internet_address_list_new());
+    QList<HeaderMailbox> mailboxes;
+    collectMailboxes(kept, RecipientInfo::Field::To, &mailboxes);
+    for (const HeaderMailbox& m : mailboxes) {
+        GPtr<InternetAddress> mailbox(
+            internet_address_mailbox_new(nullptr, m.address.toUtf8().constData()));
+        internet_address_list_add(bare.p, mailbox.p);
+    }
+    const QByteArray plain = encode(bare.p);
+    if (mailboxesShownIn(plain) == expected)
+        return plain;
+    return {};
+}
+
 // Builds the header edits: every Bcc/Resent-Bcc field is removed, and when addresses move to
 // Bcc, To and Cc are written anew from what GMime read in them (all fields of a kind together),
 // without the moved mailboxes and encoded and folded by GMime. The first To field carries the
 // kept addresses or "undisclosed-recipients:;"; an emptied Cc goes; further To/Cc fields go.
 // Fields not concerned keep their bytes.
-void planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
+// True when the header field `name` starts at `begin` in the raw block ("Name:" or "Name :").
+bool fieldStartsAt(const QByteArray& block, qint64 begin, const char* name)
+{
+    const qsizetype length = qsizetype(qstrlen(name));
+    if (begin + length > block.size() || qstrnicmp(block.constData() + begin, name, length) != 0)
+        return false;
+    qsizetype pos = qsizetype(begin) + length;
+    while (pos < block.size() && (block.at(pos) == ' ' || block.at(pos) == '\t'))
+        ++pos;
+    return pos < block.size() && block.at(pos) == ':';
+}
+
+// Returns false when a header GMime read cannot be found where it says it is (input GMime reads
+// leniently, e.g. a mailbox "From " line before the headers): edits placed there would cut the
+// wrong bytes and could leave a Bcc or a moved address in the message.
+bool planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
                      const QSet<QString>& moved)
 {
     GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
@@ -448,8 +518,17 @@ void planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
         const gint64 begin = g_mime_header_get_offset(header);
         if (begin < 0 || begin >= block.size())
             continue;
+        const bool isBcc =
+            g_ascii_strcasecmp(name, "Bcc") == 0 || g_ascii_strcasecmp(name, "Resent-Bcc") == 0;
+        const bool isToOrCc =
+            g_ascii_strcasecmp(name, "To") == 0 || g_ascii_strcasecmp(name, "Cc") == 0;
+        if ((isBcc || isToOrCc) && !fieldStartsAt(block, begin, name)) {
+            g_mime_format_options_free(format);
+            v->edits.clear();
+            return false;
+        }
         const gint64 end = fieldEnd(block, begin);
-        if (g_ascii_strcasecmp(name, "Bcc") == 0 || g_ascii_strcasecmp(name, "Resent-Bcc") == 0) {
+        if (isBcc) {
             v->edits.append({begin, end, {}});
             continue;
         }
@@ -460,16 +539,9 @@ void planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
         QByteArray replacement;
         if (!rewrite->written) {
             rewrite->written = true;
-            if (internet_address_list_length(rewrite->kept.p) > 0) {
-                GString* str = g_string_new(nullptr);
-                g_string_append(str, name);
-                g_string_append(str, ": ");
-                internet_address_list_encode(rewrite->kept.p, format, str);
-                replacement = QByteArray(str->str, int(str->len));
-                g_string_free(str, TRUE);
-                if (!replacement.endsWith("\r\n"))
-                    replacement += "\r\n";
-            } else if (isTo) {
+            if (internet_address_list_length(rewrite->kept.p) > 0)
+                replacement = encodeAddressField(name, rewrite->kept.p, format);
+            if (replacement.isEmpty() && isTo) {
                 replacement = "To: undisclosed-recipients:;\r\n";
             }
         }
@@ -477,6 +549,7 @@ void planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
     }
     g_mime_format_options_free(format);
     std::sort(v->edits.begin(), v->edits.end());
+    return true;
 }
 
 } // namespace
@@ -625,7 +698,16 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
         for (RecipientInfo& r : v.recipients)
             r.movedToBcc = moved.contains(lowerAddress(r.address));
     }
-    planHeaderEdits(&v, message.p, block, moved);
+    if (!planHeaderEdits(&v, message.p, block, moved)) {
+        v.error = QStringLiteral("the header block is malformed (a header field is not where "
+                                 "the MIME parser found it)");
+        return v;
+    }
+    if (!moved.isEmpty()) {
+        Verdict visible;
+        planHeaderEdits(&visible, message.p, block, {});
+        v.editsKeepingVisible = visible.edits;
+    }
 
     Walker walker(&v);
     walker.walk(g_mime_message_get_mime_part(message.p), 0);

@@ -52,10 +52,74 @@ int MessageQueue::heldCount() const
 {
     int n = 0;
     for (const QueueEntry& e : m_entries) {
-        if (e.state == MessageState::Held)
+        if (e.state == MessageState::Held || e.state == MessageState::AwaitingConfirmation)
             ++n;
     }
     return n;
+}
+
+QDateTime MessageQueue::nextRelease() const
+{
+    QDateTime next;
+    for (const QueueEntry& e : m_entries) {
+        if (e.state == MessageState::Held && !e.releasePaused && e.releaseAt.isValid() &&
+            (!next.isValid() || e.releaseAt < next))
+            next = e.releaseAt;
+    }
+    return next;
+}
+
+QStringList MessageQueue::pausedIds() const
+{
+    QStringList ids;
+    for (const QueueEntry& e : m_entries) {
+        if (e.state == MessageState::Held && e.releasePaused)
+            ids << e.id;
+    }
+    return ids;
+}
+
+void MessageQueue::answer(const QString& id, bool approved, const QString& by, bool keepVisible,
+                          int holdSeconds, Done done)
+{
+    auto it = m_entries.find(id);
+    if (it == m_entries.end()) {
+        done(false, tr("no message %1 in the queue").arg(id));
+        return;
+    }
+    QueueEntry& entry = *it;
+    if (entry.state != MessageState::AwaitingConfirmation) {
+        // Released or recalled from the queue window or the command line in the meantime:
+        // that choice stands.
+        done(false, tr("message %1 is no longer waiting for confirmation").arg(id));
+        return;
+    }
+    if (!approved) {
+        entry.state = MessageState::Recalled;
+        m_audit->record(QStringLiteral("recalled"), entry,
+                        {{QStringLiteral("detail"),
+                          QStringLiteral("cancelled in the confirm dialog after the mail "
+                                         "program had been answered")},
+                         {QStringLiteral("by"), by}});
+    } else {
+        entry.state = MessageState::Held;
+        entry.confirmedBy = by;
+        entry.holdSeconds = holdSeconds;
+        entry.releaseAt = QDateTime::currentDateTimeUtc().addSecs(holdSeconds);
+        if (keepVisible && !entry.editsKeepingVisible.isEmpty()) {
+            entry.edits = entry.editsKeepingVisible;
+            m_audit->record(
+                QStringLiteral("kept_visible"), entry,
+                {{QStringLiteral("moved"), entry.analysis.value(QStringLiteral("moved_to_bcc"))}});
+        }
+        m_audit->record(QStringLiteral("confirmed"), entry, {{QStringLiteral("detail"), by}});
+        m_audit->record(
+            QStringLiteral("held"), entry,
+            {{QStringLiteral("release_at"), entry.releaseAt.toString(Qt::ISODateWithMs)}});
+    }
+    persist(entry, done);
+    Q_EMIT entryChanged(entry);
+    schedule();
 }
 
 QDateTime MessageQueue::nextRetry(int attempts) const
@@ -72,7 +136,7 @@ void MessageQueue::schedule()
     QDateTime next;
     for (const QueueEntry& e : std::as_const(m_entries)) {
         QDateTime due;
-        if (e.state == MessageState::Held)
+        if (e.state == MessageState::Held && !e.releasePaused)
             due = e.releaseAt;
         else if (e.state == MessageState::Retrying)
             due = e.nextAttemptAt;
@@ -96,7 +160,8 @@ void MessageQueue::onTimer()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList due;
     for (const QueueEntry& e : std::as_const(m_entries)) {
-        if ((e.state == MessageState::Held && (!e.releaseAt.isValid() || e.releaseAt <= now)) ||
+        if ((e.state == MessageState::Held && !e.releasePaused &&
+             (!e.releaseAt.isValid() || e.releaseAt <= now)) ||
             (e.state == MessageState::Retrying &&
              (!e.nextAttemptAt.isValid() || e.nextAttemptAt <= now)))
             due << e.id;
@@ -245,11 +310,18 @@ void MessageQueue::release(const QString& id, Done done)
         }
         entry.createdAt = QDateTime::currentDateTimeUtc();
         break;
+    case MessageState::AwaitingConfirmation:
+        // Releasing by hand ("Send now", `queue release`) is a confirmation by the user.
+        entry.confirmedBy = QStringLiteral("user");
+        m_audit->record(QStringLiteral("confirmed"), entry,
+                        {{QStringLiteral("detail"), QStringLiteral("released by the user")}});
+        break;
     case MessageState::Held:
     case MessageState::Retrying:
         break;
     }
     entry.state = MessageState::Held;
+    entry.releasePaused = false;
     entry.releaseAt = QDateTime::currentDateTimeUtc();
     m_audit->record(QStringLiteral("released"), entry);
     persist(entry);

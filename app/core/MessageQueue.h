@@ -38,9 +38,20 @@ public:
     // Stops a message that has not been relayed yet; it is kept as "recalled". `done` runs once
     // the new state is on disk.
     void recall(const QString& id, Done done);
+    // The user's late answer for a message that waits as "awaiting-confirmation": approved →
+    // held for `holdSeconds` (with the move to Bcc undone when `keepVisible`), refused →
+    // recalled (kept, so it can be saved and sent again).
+    void answer(const QString& id, bool approved, const QString& by, bool keepVisible,
+                int holdSeconds, Done done);
 
     QList<QueueEntry> entries() const;
+    bool contains(const QString& id) const { return m_entries.contains(id); }
+    // Messages held or awaiting confirmation (what the tray counts).
     int heldCount() const;
+    // When the next held message is released; invalid when none is counting down.
+    QDateTime nextRelease() const;
+    // Held messages waiting for the user after a restart (policy.release_after_restart).
+    QStringList pausedIds() const;
 
 Q_SIGNALS:
     void entryChanged(const sendguard::QueueEntry& entry);

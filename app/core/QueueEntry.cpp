@@ -11,6 +11,7 @@ namespace {
 const QList<QPair<MessageState, QString>>& stateNames()
 {
     static const QList<QPair<MessageState, QString>> names = {
+        {MessageState::AwaitingConfirmation, QStringLiteral("awaiting-confirmation")},
         {MessageState::Held, QStringLiteral("held")},
         {MessageState::Relaying, QStringLiteral("relaying")},
         {MessageState::Retrying, QStringLiteral("retrying")},
@@ -108,12 +109,34 @@ bool QueueEntry::hasRefused() const
     return false;
 }
 
-QJsonObject QueueEntry::toJson() const
+namespace {
+
+QJsonArray editsToJson(const QList<HeaderEdit>& list)
 {
     QJsonArray edits;
-    for (const HeaderEdit& e : this->edits)
+    for (const HeaderEdit& e : list)
         edits.append(
             QJsonArray{double(e.begin), double(e.end), QString::fromLatin1(e.replacement)});
+    return edits;
+}
+
+bool editsFromJson(const QJsonArray& edits, QList<HeaderEdit>* out)
+{
+    for (const QJsonValue& v : edits) {
+        const QJsonArray edit = v.toArray();
+        const qint64 begin = edit.at(0).toInteger(-1);
+        const qint64 end = edit.at(1).toInteger(-1);
+        if (edit.size() != 3 || begin < 0 || end < begin || !edit.at(2).isString())
+            return false;
+        out->append({begin, end, edit.at(2).toString().toLatin1()});
+    }
+    return true;
+}
+
+} // namespace
+
+QJsonObject QueueEntry::toJson() const
+{
     QJsonArray rcpts;
     for (const Recipient& r : recipients) {
         rcpts.append(QJsonObject{{QStringLiteral("address"), r.address},
@@ -140,7 +163,10 @@ QJsonObject QueueEntry::toJson() const
         {QStringLiteral("header_from"), headerFrom},
         {QStringLiteral("message_id"), messageId},
         {QStringLiteral("confirmed_by"), confirmedBy},
-        {QStringLiteral("edits"), edits},
+        {QStringLiteral("hold_seconds"), holdSeconds},
+        {QStringLiteral("release_paused"), releasePaused},
+        {QStringLiteral("edits"), editsToJson(edits)},
+        {QStringLiteral("edits_keep_visible"), editsToJson(editsKeepingVisible)},
         {QStringLiteral("analysis"), analysis},
     };
 }
@@ -189,16 +215,13 @@ bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* e
     e.headerFrom = json.value(QStringLiteral("header_from")).toString();
     e.messageId = json.value(QStringLiteral("message_id")).toString();
     e.confirmedBy = json.value(QStringLiteral("confirmed_by")).toString();
-    const QJsonArray edits = json.value(QStringLiteral("edits")).toArray();
-    for (const QJsonValue& v : edits) {
-        const QJsonArray edit = v.toArray();
-        const qint64 begin = edit.at(0).toInteger(-1);
-        const qint64 end = edit.at(1).toInteger(-1);
-        if (edit.size() != 3 || begin < 0 || end < begin || !edit.at(2).isString()) {
-            *error = QStringLiteral("malformed header edit");
-            return false;
-        }
-        e.edits.append({begin, end, edit.at(2).toString().toLatin1()});
+    e.holdSeconds = json.value(QStringLiteral("hold_seconds")).toInt();
+    e.releasePaused = json.value(QStringLiteral("release_paused")).toBool();
+    if (!editsFromJson(json.value(QStringLiteral("edits")).toArray(), &e.edits) ||
+        !editsFromJson(json.value(QStringLiteral("edits_keep_visible")).toArray(),
+                       &e.editsKeepingVisible)) {
+        *error = QStringLiteral("malformed header edit");
+        return false;
     }
     e.analysis = json.value(QStringLiteral("analysis")).toObject();
     *entry = e;
@@ -223,7 +246,8 @@ QJsonObject QueueEntry::toListJson() const
         {QStringLiteral("envelope_from"), envelopeFrom},
         {QStringLiteral("recipients"), rcpts},
         {QStringLiteral("recipient_status"), details},
-        {QStringLiteral("release_at"), isoOrNull(releaseAt)},
+        {QStringLiteral("release_at"), releasePaused ? QJsonValue() : isoOrNull(releaseAt)},
+        {QStringLiteral("release_paused"), releasePaused},
         {QStringLiteral("next_attempt_at"), isoOrNull(nextAttemptAt)},
         {QStringLiteral("created_at"), isoOrNull(createdAt)},
         {QStringLiteral("size"), size},

@@ -13,6 +13,7 @@ namespace sendguard {
 // Where a queued message stands. The names are part of the command-line contract.
 enum class MessageState
 {
+    AwaitingConfirmation, // spooled and answered 250, but the user has not confirmed it yet
     Held,
     Relaying,
     Retrying,
@@ -68,8 +69,15 @@ struct QueueEntry
     QString headerFrom;
     QString messageId;
     QString confirmedBy; // "auto-confirm" or "user"
+    int holdSeconds = 0; // the hold the message was given when it was confirmed
+    // The hold ended while SendGuard was not running, and policy.release_after_restart says
+    // to wait for the user: not relayed until released by hand.
+    bool releasePaused = false;
     // Changes to the header block on the way out (Bcc removed, To/Cc after a move to Bcc).
     QList<HeaderEdit> edits;
+    // The same without the move to Bcc (only Bcc headers removed), for a user who keeps the
+    // addresses visible where policy allows it; empty when nothing moves.
+    QList<HeaderEdit> editsKeepingVisible;
     // The analysis (Verdict::toJson()), shown by the dialog and `queue list --json`.
     QJsonObject analysis;
     // The start of the text, for the confirm dialog only: kept in memory, never written.

@@ -97,6 +97,9 @@ struct Verdict
     QStringList movedToBcc;
     QString bccReason;
     QList<HeaderEdit> edits; // Bcc removal and To/Cc rewrite
+    // Bcc removal only, for a user allowed to keep the moved addresses visible; empty when
+    // nothing moves. Not part of toJson().
+    QList<HeaderEdit> editsKeepingVisible;
 
     // Flags in plain words, as stable identifiers: "mass", "many-external-domains",
     // "lookalike-domain", "first-time-recipient", "keyword", "sender-mismatch", "blocked-domain".

@@ -1,16 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConfirmDialog.h"
 
+#include <QCheckBox>
+#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFrame>
+#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
+#include <QMap>
 #include <QPushButton>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace sendguard {
+
+namespace {
+
+// Rich text needs the user's strings escaped.
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString domainOf(const QString& address)
+{
+    return address.section(QLatin1Char('@'), -1).toLower();
+}
+
+} // namespace
+
+ConfirmDialogOptions ConfirmDialogOptions::fromPolicy(const PolicyConfig& policy)
+{
+    ConfirmDialogOptions o;
+    o.checkboxes = policy.confirmCheckboxes;
+    o.allowCheckAll = policy.allowCheckAll;
+    o.allowKeepVisible = policy.allowKeepVisible;
+    o.timeoutSeconds = policy.confirmTimeoutSeconds;
+    return o;
+}
 
 QStringList ConfirmDialog::describeFlags(const Verdict& v)
 {
@@ -43,16 +73,40 @@ QStringList ConfirmDialog::describeFlags(const Verdict& v)
     return out;
 }
 
-ConfirmDialog::ConfirmDialog(const QueueEntry& entry, QWidget* parent) : QDialog(parent)
+QTreeWidgetItem* ConfirmDialog::addCheckable(QTreeWidgetItem* parent, const QStringList& columns)
+{
+    auto* item = new QTreeWidgetItem(parent, columns);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    if (m_options.checkboxes) {
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, Qt::Unchecked);
+    }
+    return item;
+}
+
+ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions& options,
+                             QWidget* parent)
+    : QDialog(parent), m_id(entry.id), m_options(options)
 {
     setWindowTitle(tr("SendGuard — confirm sending"));
     setWindowFlag(Qt::WindowStaysOnTopHint);
     setObjectName(QStringLiteral("confirmDialog"));
-    setMinimumWidth(560);
+    setMinimumWidth(640);
 
+    const Verdict verdict = Verdict::fromJson(entry.analysis);
     auto* layout = new QVBoxLayout(this);
+
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
     auto* intro =
-        new QLabel(tr("Check the recipients before this message leaves your computer."), this);
+        new QLabel(tr("Check the recipients and attachments before this message leaves your "
+                      "computer."),
+                   this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -60,19 +114,24 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, QWidget* parent) : QDialog
     auto* from =
         new QLabel(entry.headerFrom.isEmpty() ? entry.envelopeFrom : entry.headerFrom, this);
     from->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    from->setTextFormat(Qt::PlainText);
     form->addRow(tr("From:"), from);
     auto* subject = new QLabel(entry.subject.isEmpty() ? tr("(no subject)") : entry.subject, this);
+    subject->setObjectName(QStringLiteral("subject"));
     subject->setWordWrap(true);
+    subject->setTextFormat(Qt::PlainText);
     subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Subject:"), subject);
     form->addRow(tr("Size:"), new QLabel(QLocale().formattedDataSize(entry.size), this));
     layout->addLayout(form);
 
-    const Verdict verdict = Verdict::fromJson(entry.analysis);
     const QStringList warnings = describeFlags(verdict);
     if (!warnings.isEmpty()) {
-        auto* flags = new QLabel(QStringLiteral("<ul style=\"margin-left:-20px\"><li>%1</li></ul>")
-                                     .arg(warnings.join(QStringLiteral("</li><li>"))),
+        QStringList items;
+        for (const QString& w : warnings)
+            items << QStringLiteral("<li>%1</li>").arg(esc(w));
+        auto* flags = new QLabel(QStringLiteral("<b>%1</b><ul style=\"margin-left:-20px\">%2</ul>")
+                                     .arg(esc(tr("Please check:")), items.join(QString())),
                                  this);
         flags->setObjectName(QStringLiteral("flags"));
         flags->setWordWrap(true);
@@ -80,42 +139,121 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, QWidget* parent) : QDialog
         layout->addWidget(flags);
     }
 
+    // Recipients: External first (by domain), then Internal.
+    QHash<QString, RecipientInfo> infoByAddress;
+    for (const RecipientInfo& info : verdict.recipients)
+        infoByAddress.insert(info.address, info);
+    QMap<QString, QList<RecipientInfo>> external; // by domain
+    QList<RecipientInfo> internal;
+    for (const Recipient& r : entry.recipients) {
+        RecipientInfo info = infoByAddress.value(r.address);
+        if (info.address.isEmpty()) { // no analysis: treat as external, the careful choice
+            info.address = r.address;
+            info.domain = info.domainDisplay = domainOf(r.address);
+        }
+        if (info.internal)
+            internal.append(info);
+        else
+            external[info.domainDisplay.isEmpty() ? info.domain : info.domainDisplay].append(info);
+    }
+    auto describe = [](const RecipientInfo& info) {
+        const QString where = info.movedToBcc                          ? tr("To/Cc → Bcc")
+                              : info.field == RecipientInfo::Field::To ? tr("To")
+                              : info.field == RecipientInfo::Field::Cc ? tr("Cc")
+                                                                       : tr("Bcc");
+        QStringList notes;
+        if (!info.lookalikeOf.isEmpty())
+            notes << tr("looks like %1 — check the spelling").arg(info.lookalikeOf);
+        if (info.firstTime)
+            notes << tr("first time");
+        if (info.blocked)
+            notes << tr("blocked domain");
+        if (info.trusted)
+            notes << tr("trusted");
+        const QString name = info.displayName.isEmpty()
+                                 ? info.address
+                                 : QStringLiteral("%1 <%2>").arg(info.displayName, info.address);
+        return QStringList{name, where, notes.join(QStringLiteral(", "))};
+    };
+
     layout->addWidget(
         new QLabel(tr("Recipients (%n):", nullptr, int(entry.recipients.size())), this));
-    auto* list = new QListWidget(this);
-    list->setObjectName(QStringLiteral("recipients"));
-    for (const Recipient& r : entry.recipients) {
-        QString line = r.address;
-        for (const RecipientInfo& info : verdict.recipients) {
-            if (info.address != r.address)
-                continue;
-            const QString where = info.movedToBcc                          ? tr("To/Cc → Bcc")
-                                  : info.field == RecipientInfo::Field::To ? tr("To")
-                                  : info.field == RecipientInfo::Field::Cc ? tr("Cc")
-                                                                           : tr("Bcc");
-            // Marked in words, not by colour alone.
-            line = QStringLiteral("%1  [%2, %3]")
-                       .arg(r.address, where, info.internal ? tr("internal") : tr("EXTERNAL"));
-            if (!info.lookalikeOf.isEmpty())
-                line += QLatin1Char(' ') + tr("— looks like %1").arg(info.lookalikeOf);
-            else if (info.firstTime)
-                line += QLatin1Char(' ') + tr("— first time");
+    m_recipients = new QTreeWidget(this);
+    m_recipients->setObjectName(QStringLiteral("recipients"));
+    m_recipients->setColumnCount(3);
+    m_recipients->setHeaderLabels({tr("Recipient"), tr("Field"), tr("Note")});
+    m_recipients->setRootIsDecorated(false);
+    m_recipients->setUniformRowHeights(true);
+    m_recipients->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_recipients->header()->setStretchLastSection(false);
+    m_recipients->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_recipients->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    for (auto it = external.cbegin(); it != external.cend(); ++it) {
+        auto* group = new QTreeWidgetItem(
+            m_recipients,
+            {tr("External — %1 (%n)", nullptr, int(it.value().size())).arg(it.key())});
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setFirstColumnSpanned(true);
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        for (const RecipientInfo& info : it.value()) {
+            QTreeWidgetItem* item = addCheckable(group, describe(info));
+            item->setData(0, Qt::UserRole, info.address);
         }
-        list->addItem(line);
     }
-    layout->addWidget(list);
+    if (!internal.isEmpty()) {
+        auto* group =
+            new QTreeWidgetItem(m_recipients, {tr("Internal (%n)", nullptr, int(internal.size()))});
+        group->setFlags(Qt::ItemIsEnabled);
+        group->setFirstColumnSpanned(true);
+        for (const RecipientInfo& info : std::as_const(internal)) {
+            auto* item = new QTreeWidgetItem(group, describe(info));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable); // internal: no check box
+            item->setData(0, Qt::UserRole, info.address);
+        }
+    }
+    m_recipients->expandAll();
+    layout->addWidget(m_recipients, 2);
+
+    if (!verdict.movedToBcc.isEmpty()) {
+        auto* plan = new QLabel(
+            tr("%n address(es) will be moved from To/Cc to Bcc, so that the recipients do not see "
+               "each other's addresses. Everyone still receives the message.",
+               nullptr, int(verdict.movedToBcc.size())),
+            this);
+        plan->setObjectName(QStringLiteral("bccPlan"));
+        plan->setWordWrap(true);
+        layout->addWidget(plan);
+        if (m_options.allowKeepVisible && !entry.editsKeepingVisible.isEmpty()) {
+            m_keepVisible = new QCheckBox(
+                tr("&Keep all addresses visible this time (everyone sees everyone)"), this);
+            m_keepVisible->setObjectName(QStringLiteral("keepVisible"));
+            layout->addWidget(m_keepVisible);
+        }
+    }
 
     if (!verdict.attachments.isEmpty()) {
-        QStringList names;
-        for (const AttachmentInfo& a : verdict.attachments)
-            names << QStringLiteral("%1 (%2)").arg(a.fileName.isEmpty() ? tr("(no name)")
-                                                                        : a.fileName,
-                                                   QLocale().formattedDataSize(a.size));
-        auto* attachments =
-            new QLabel(tr("Attachments: %1").arg(names.join(QStringLiteral(", "))), this);
-        attachments->setWordWrap(true);
-        layout->addWidget(attachments);
+        layout->addWidget(
+            new QLabel(tr("Attachments (%n):", nullptr, int(verdict.attachments.size())), this));
+        m_attachments = new QTreeWidget(this);
+        m_attachments->setObjectName(QStringLiteral("attachments"));
+        m_attachments->setColumnCount(3);
+        m_attachments->setHeaderLabels({tr("File"), tr("Size"), tr("Note")});
+        m_attachments->setRootIsDecorated(false);
+        m_attachments->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+        m_attachments->header()->setStretchLastSection(false);
+        for (const AttachmentInfo& a : verdict.attachments) {
+            addCheckable(m_attachments->invisibleRootItem(),
+                         {a.fileName.isEmpty() ? tr("(no name)") : a.fileName,
+                          QLocale().formattedDataSize(a.size),
+                          a.encrypted ? tr("already encrypted (%1)").arg(a.encryption)
+                                      : tr("not encrypted")});
+        }
+        m_attachments->setMaximumHeight(qMin(160, 28 + 24 * int(verdict.attachments.size())));
+        layout->addWidget(m_attachments);
     }
+
     if (!entry.bodyPreview.isEmpty()) {
         auto* preview = new QLabel(entry.bodyPreview.left(300), this);
         preview->setObjectName(QStringLiteral("preview"));
@@ -125,16 +263,124 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, QWidget* parent) : QDialog
         layout->addWidget(preview);
     }
 
+    m_checkHint = new QLabel(this);
+    m_checkHint->setObjectName(QStringLiteral("checkHint"));
+    m_checkHint->setWordWrap(true);
+    layout->addWidget(m_checkHint);
+
     auto* buttons = new QDialogButtonBox(this);
+    if (m_options.checkboxes && m_options.allowCheckAll) {
+        m_checkAll = buttons->addButton(tr("&Tick all"), QDialogButtonBox::ActionRole);
+        m_checkAll->setAutoDefault(false);
+        connect(m_checkAll, &QPushButton::clicked, this, &ConfirmDialog::checkAll);
+    }
     m_send = buttons->addButton(tr("&Send"), QDialogButtonBox::AcceptRole);
     m_cancel = buttons->addButton(tr("&Cancel"), QDialogButtonBox::RejectRole);
     m_send->setAutoDefault(false);
     m_send->setDefault(false);
     m_cancel->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_send->isEnabled())
+            accept();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    m_cancel->setFocus();
+
+    auto onChanged = [this](QTreeWidgetItem*, int column) {
+        if (column == 0)
+            updateSendButton();
+    };
+    connect(m_recipients, &QTreeWidget::itemChanged, this, onChanged);
+    if (m_attachments)
+        connect(m_attachments, &QTreeWidget::itemChanged, this, onChanged);
+    updateSendButton();
+
+    // Keyboard order: the lists first (Space ticks), then the buttons.
+    m_recipients->setFocus();
+    if (QTreeWidgetItem* first = m_recipients->topLevelItem(0))
+        m_recipients->setCurrentItem(first->childCount() ? first->child(0) : first);
+
+    if (entry.state == MessageState::AwaitingConfirmation)
+        showClientReplied(true);
+}
+
+int ConfirmDialog::uncheckedCount() const
+{
+    if (!m_options.checkboxes)
+        return 0;
+    int n = 0;
+    for (QTreeWidget* tree : {m_recipients, m_attachments}) {
+        if (!tree)
+            continue;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if (((*it)->flags() & Qt::ItemIsUserCheckable) && (*it)->checkState(0) != Qt::Checked)
+                ++n;
+        }
+    }
+    return n;
+}
+
+void ConfirmDialog::checkAll()
+{
+    for (QTreeWidget* tree : {m_recipients, m_attachments}) {
+        if (!tree)
+            continue;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->flags() & Qt::ItemIsUserCheckable)
+                (*it)->setCheckState(0, Qt::Checked);
+        }
+    }
+    updateSendButton();
+}
+
+void ConfirmDialog::updateSendButton()
+{
+    const int left = uncheckedCount();
+    m_send->setEnabled(left == 0 && !m_clientRefused);
+    if (m_clientRefused || !m_options.checkboxes) {
+        m_checkHint->hide();
+        return;
+    }
+    m_checkHint->setVisible(true);
+    m_checkHint->setText(left == 0 ? tr("Everything is ticked. Send when you are sure.")
+                                   : tr("Tick each external recipient and each attachment to "
+                                        "confirm it (%n left).",
+                                        nullptr, left));
+}
+
+void ConfirmDialog::closeEvent(QCloseEvent* event)
+{
+    // The window system's close button is the user's Cancel; a close that does not come from
+    // the window system is the application quitting.
+    if (!event->spontaneous())
+        m_closedWithoutAnswer = true;
+    QDialog::closeEvent(event);
+}
+
+bool ConfirmDialog::keepVisible() const
+{
+    return m_keepVisible && m_keepVisible->isChecked();
+}
+
+void ConfirmDialog::showClientReplied(bool deferred)
+{
+    if (deferred) {
+        m_notice->setText(
+            tr("Your mail program could not wait any longer and was told that the message was "
+               "accepted. It waits in SendGuard and is not sent until you click Send. Cancel "
+               "keeps it in the queue as recalled, where you can save it."));
+    } else {
+        m_clientRefused = true;
+        m_notice->setText(
+            tr("Your mail program could not wait any longer and was told to try again later: "
+               "the message was not sent and is still in your mail program. Close this window "
+               "and send it again when you are ready."));
+        m_cancel->setText(tr("&Close"));
+        if (m_checkAll)
+            m_checkAll->setEnabled(false);
+    }
+    m_notice->show();
+    updateSendButton();
 }
 
 } // namespace sendguard

@@ -4,53 +4,199 @@
 #include "Guard.h"
 #include "MessageQueue.h"
 #include "QueueEntry.h"
+#include "QueueWindow.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QMenu>
-#include <QStyle>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSystemTrayIcon>
 
 namespace sendguard {
 
+namespace {
+
+QString subjectOf(const QueueEntry& entry)
+{
+    return entry.subject.isEmpty() ? TrayIcon::tr("(no subject)") : entry.subject;
+}
+
+} // namespace
+
 TrayIcon::TrayIcon(Guard* guard, QObject* parent) : QObject(parent), m_guard(guard)
 {
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return;
-    m_icon = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/sendguard.svg")), this);
-    m_menu = new QMenu;
-    m_menu->addAction(tr("Quit SendGuard"), qApp, &QCoreApplication::quit);
-    m_icon->setContextMenu(m_menu);
-    connect(guard->queue(), &MessageQueue::entryChanged, this, &TrayIcon::refresh);
-    connect(guard->queue(), &MessageQueue::entryChanged, this, [this](const QueueEntry& entry) {
-        // Tell the user when something needs attention; quiet otherwise.
-        const QString subject = entry.subject.isEmpty() ? tr("(no subject)") : entry.subject;
-        if (entry.state == MessageState::Failed)
-            m_icon->showMessage(tr("Message not sent"),
-                                tr("\"%1\" could not be sent: %2").arg(subject, entry.lastError),
-                                QSystemTrayIcon::Warning, 15000);
-        else if (entry.state == MessageState::Retrying && entry.attempts == 1)
-            m_icon->showMessage(
-                tr("Message waiting"),
-                tr("\"%1\" could not be delivered yet; SendGuard keeps trying.").arg(subject),
-                QSystemTrayIcon::Information, 8000);
-    });
-    connect(guard->queue(), &MessageQueue::entryRemoved, this, &TrayIcon::refresh);
+    MessageQueue* queue = guard->queue();
+    connect(queue, &MessageQueue::entryChanged, this, &TrayIcon::onEntryChanged);
+    connect(queue, &MessageQueue::entryRemoved, this, &TrayIcon::refresh);
+    connect(guard, &Guard::showRequested, this, &TrayIcon::showQueueWindow);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &TrayIcon::refresh);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_icon = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/sendguard.svg")), this);
+        m_menu = new QMenu;
+        m_menu->addAction(tr("Open the &queue…"), this, &TrayIcon::showQueueWindow);
+        m_menu->addSeparator();
+        m_menu->addAction(tr("&Quit SendGuard"), qApp, &QCoreApplication::quit);
+        m_icon->setContextMenu(m_menu);
+        connect(m_icon, &QSystemTrayIcon::activated, this,
+                [this](QSystemTrayIcon::ActivationReason reason) {
+                    if (reason == QSystemTrayIcon::Trigger ||
+                        reason == QSystemTrayIcon::DoubleClick)
+                        showQueueWindow();
+                });
+        m_icon->show();
+    } else {
+        // No tray: the window is the way in; closing it keeps SendGuard running, and starting
+        // SendGuard again from the application menu brings it back.
+        showQueueWindow();
+        notify(tr("SendGuard is running"),
+               tr("This desktop has no system tray, so SendGuard shows its queue in this window. "
+                  "Closing the window keeps SendGuard running; open it again from the "
+                  "application menu."));
+    }
     refresh();
-    m_icon->show();
+    if (!queue->pausedIds().isEmpty())
+        QTimer::singleShot(0, this, &TrayIcon::askAboutPausedMessages);
 }
 
 TrayIcon::~TrayIcon()
 {
+    delete m_window;
+    delete m_pausedQuestion;
     delete m_menu;
+}
+
+void TrayIcon::showQueueWindow()
+{
+    if (!m_window) {
+        Guard* guard = m_guard;
+        m_window = new QueueWindow(guard->queue(),
+                                   [guard](const QString& id) { return guard->messagePath(id); });
+        m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    }
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+QString TrayIcon::statusText() const
+{
+    MessageQueue* queue = m_guard->queue();
+    const int held = queue->heldCount();
+    if (held == 0)
+        return tr("SendGuard: no messages held");
+    QString text = tr("SendGuard: %n message(s) held", nullptr, held);
+    const QDateTime next = queue->nextRelease();
+    if (next.isValid()) {
+        const qint64 secs = qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(next));
+        text +=
+            QLatin1Char('\n') +
+            tr("next one leaves in %1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+    }
+    return text;
 }
 
 void TrayIcon::refresh()
 {
-    if (!m_icon)
+    const bool countingDown = m_guard->queue()->nextRelease().isValid();
+    if (countingDown && !m_countdown.isActive())
+        m_countdown.start();
+    else if (!countingDown)
+        m_countdown.stop();
+    if (m_icon)
+        m_icon->setToolTip(statusText());
+}
+
+void TrayIcon::notify(const QString& title, const QString& text)
+{
+    if (m_icon && QSystemTrayIcon::supportsMessages()) {
+        m_icon->showMessage(title, text, QSystemTrayIcon::Information, 10000);
         return;
-    const int held = m_guard->queue()->heldCount();
-    m_icon->setToolTip(held == 0 ? tr("SendGuard: no messages held")
-                                 : tr("SendGuard: %n message(s) held", nullptr, held));
+    }
+    if (m_window)
+        m_window->showNotice(title + QStringLiteral(": ") + text);
+}
+
+void TrayIcon::onEntryChanged(const QueueEntry& entry)
+{
+    refresh();
+    const QString subject = subjectOf(entry);
+    switch (entry.state) {
+    case MessageState::Held:
+        if (entry.attempts == 0 && entry.holdSeconds > 0 && !entry.releasePaused)
+            notify(tr("Message held"),
+                   tr("\"%1\" leaves in %2 seconds. You can still recall it from the queue.")
+                       .arg(subject)
+                       .arg(entry.holdSeconds));
+        break;
+    case MessageState::AwaitingConfirmation:
+        notify(tr("Waiting for your confirmation"),
+               tr("\"%1\" is not sent until you confirm it.").arg(subject));
+        break;
+    case MessageState::Sent:
+        notify(tr("Message sent"), tr("\"%1\" was handed to the mail server.").arg(subject));
+        break;
+    case MessageState::Failed:
+        notify(tr("Message not sent"),
+               tr("\"%1\" could not be sent: %2").arg(subject, entry.lastError));
+        break;
+    case MessageState::Recalled:
+        notify(tr("Message recalled"),
+               tr("\"%1\" was not sent. It stays in the queue, where you can save or send it.")
+                   .arg(subject));
+        break;
+    case MessageState::Retrying:
+        if (entry.attempts == 1)
+            notify(tr("Message waiting"),
+                   tr("\"%1\" could not be delivered yet; SendGuard keeps trying.").arg(subject));
+        break;
+    case MessageState::Relaying:
+        break;
+    }
+}
+
+// Held messages whose hold ended while SendGuard was not running are not sent behind the user's
+// back: they are named, and sent only when the user says so.
+void TrayIcon::askAboutPausedMessages()
+{
+    MessageQueue* queue = m_guard->queue();
+    const QStringList ids = queue->pausedIds();
+    if (ids.isEmpty() || m_pausedQuestion)
+        return;
+    QStringList subjects;
+    for (const QueueEntry& e : queue->entries()) {
+        if (ids.contains(e.id))
+            subjects << QStringLiteral("• ") + subjectOf(e);
+    }
+    notify(tr("Messages waiting to be sent"),
+           tr("%n held message(s) reached the end of the hold while SendGuard was not running.",
+              nullptr, int(ids.size())));
+    if (m_guard->config().policy.releaseAfterRestart != ReleaseAfterRestart::Ask)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("SendGuard — held messages"),
+                                tr("%n message(s) were held when SendGuard stopped, and their hold "
+                                   "time has passed:",
+                                   nullptr, int(ids.size())) +
+                                    QStringLiteral("\n\n") + subjects.join(QLatin1Char('\n')) +
+                                    QStringLiteral("\n\n") + tr("Send them now?"));
+    box->setObjectName(QStringLiteral("pausedQuestion"));
+    QPushButton* send = box->addButton(tr("&Send now"), QMessageBox::AcceptRole);
+    QPushButton* review = box->addButton(tr("&Review in the queue"), QMessageBox::RejectRole);
+    box->setDefaultButton(review);
+    box->setEscapeButton(review);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, send, ids] {
+        if (box->clickedButton() == send) {
+            for (const QString& id : ids)
+                m_guard->queue()->release(id, [](bool, const QString&) {});
+        } else {
+            showQueueWindow();
+        }
+    });
+    m_pausedQuestion = box;
+    box->show();
 }
 
 } // namespace sendguard

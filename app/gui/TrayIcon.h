@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QObject>
+#include "QueueWindow.h"
 
-class QSystemTrayIcon;
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
 class QMenu;
+class QMessageBox;
+class QSystemTrayIcon;
 
 namespace sendguard {
 
 class Guard;
+struct QueueEntry;
 
-// The tray icon: how many messages are held, and a way to quit.
+// The tray icon: how many messages are held and when the next one leaves, notifications for
+// held, sent, failed and recalled messages, and the way into the queue window. Where the desktop
+// has no tray, the queue window stands in for it.
 class TrayIcon : public QObject
 {
     Q_OBJECT
@@ -19,12 +27,26 @@ public:
     explicit TrayIcon(Guard* guard, QObject* parent = nullptr);
     ~TrayIcon() override;
 
+    void showQueueWindow();
+    QueueWindow* queueWindow() const { return m_window; }
+    // The tool tip text (also what tests look at).
+    QString statusText() const;
+
+public Q_SLOTS:
+    // A desktop notification (or, without a tray, a line in the queue window).
+    void notify(const QString& title, const QString& text);
+
 private:
     void refresh();
+    void onEntryChanged(const QueueEntry& entry);
+    void askAboutPausedMessages();
 
     Guard* m_guard;
     QSystemTrayIcon* m_icon = nullptr;
     QMenu* m_menu = nullptr;
+    QPointer<QueueWindow> m_window;
+    QPointer<QMessageBox> m_pausedQuestion;
+    QTimer m_countdown;
 };
 
 } // namespace sendguard

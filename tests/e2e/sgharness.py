@@ -53,7 +53,7 @@ EXIT_INVALID = 2
 EXIT_NO_INSTANCE = 3
 EXIT_NO_KEYCHAIN = 4
 
-QUEUE_STATES = {"held", "relaying", "retrying", "failed", "recalled", "sent"}
+QUEUE_STATES = {"awaiting-confirmation", "held", "relaying", "retrying", "failed", "recalled", "sent"}
 
 
 # ---------------------------------------------------------------------------

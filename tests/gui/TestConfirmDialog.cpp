@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConfirmDialog.h"
+#include "DialogGate.h"
 
-#include <QListWidget>
+#include <QCheckBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace sendguard;
 
@@ -13,32 +17,137 @@ class TestConfirmDialog : public QObject
     Q_OBJECT
 
 private:
+    // Two external recipients in two domains, one internal, one attachment, a planned move.
     static QueueEntry entry()
     {
         QueueEntry e;
         e.id = newMessageId();
         e.envelopeFrom = QStringLiteral("taro@example.co.jp");
         e.subject = QString::fromUtf8("見積書");
-        e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Pending, {}},
-                        {QStringLiteral("b@example.org"), Recipient::Status::Pending, {}}};
+        e.bodyPreview = QString::fromUtf8("お世話になっております。");
+        e.recipients = {{QStringLiteral("a@partner.example"), Recipient::Status::Pending, {}},
+                        {QStringLiteral("b@examp1e.co.jp"), Recipient::Status::Pending, {}},
+                        {QStringLiteral("hanako@example.co.jp"), Recipient::Status::Pending, {}}};
+        Verdict v;
+        v.parsed = true;
+        v.subject = e.subject;
+        RecipientInfo a;
+        a.address = QStringLiteral("a@partner.example");
+        a.domain = a.domainDisplay = QStringLiteral("partner.example");
+        a.field = RecipientInfo::Field::To;
+        a.firstTime = true;
+        a.movedToBcc = true;
+        RecipientInfo b;
+        b.address = QStringLiteral("b@examp1e.co.jp");
+        b.domain = b.domainDisplay = QStringLiteral("examp1e.co.jp");
+        b.field = RecipientInfo::Field::Cc;
+        b.lookalikeOf = QStringLiteral("example.co.jp");
+        b.lookalikeReason = QStringLiteral("homoglyph");
+        b.movedToBcc = true;
+        RecipientInfo h;
+        h.address = QStringLiteral("hanako@example.co.jp");
+        h.domain = h.domainDisplay = QStringLiteral("example.co.jp");
+        h.field = RecipientInfo::Field::To;
+        h.internal = true;
+        v.recipients = {a, b, h};
+        v.movedToBcc = {a.address, b.address};
+        v.mass = true;
+        v.externalDomains = {QStringLiteral("examp1e.co.jp"), QStringLiteral("partner.example")};
+        v.manyExternalDomains = true;
+        AttachmentInfo att;
+        att.fileName = QString::fromUtf8("見積書.pdf");
+        att.mimeType = QStringLiteral("application/pdf");
+        att.size = 123456;
+        v.attachments = {att};
+        e.analysis = v.toJson();
+        e.editsKeepingVisible = {{0, 10, {}}};
         return e;
     }
 
-private Q_SLOTS:
-    void showsTheRecipients()
+    static QList<QTreeWidgetItem*> checkable(QTreeWidget* tree)
     {
-        ConfirmDialog dialog(entry());
-        auto* list = dialog.findChild<QListWidget*>(QStringLiteral("recipients"));
-        QVERIFY(list);
-        QCOMPARE(list->count(), 2);
-        QCOMPARE(list->item(1)->text(), QStringLiteral("b@example.org"));
+        QList<QTreeWidgetItem*> items;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->flags() & Qt::ItemIsUserCheckable)
+                items << *it;
+        }
+        return items;
     }
 
-    void enterDoesNotSend()
+private Q_SLOTS:
+    void groupsRecipientsAndMarksThemInWords()
+    {
+        ConfirmDialog dialog(entry());
+        QTreeWidget* tree = dialog.recipientTree();
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 3); // two external domains, then internal
+        QVERIFY(tree->topLevelItem(0)->text(0).contains(QStringLiteral("examp1e.co.jp")));
+        QVERIFY(tree->topLevelItem(1)->text(0).contains(QStringLiteral("partner.example")));
+        QTreeWidgetItem* lookalike = tree->topLevelItem(0)->child(0);
+        QCOMPARE(lookalike->text(0), QStringLiteral("b@examp1e.co.jp"));
+        QVERIFY(lookalike->text(1).contains(QStringLiteral("Bcc")));
+        QVERIFY(lookalike->text(2).contains(QStringLiteral("example.co.jp")));
+        QVERIFY(tree->topLevelItem(1)->child(0)->text(2).contains(QStringLiteral("first time")));
+        // Internal recipients carry no check box; external ones do.
+        QCOMPARE(checkable(tree).size(), 2);
+        QVERIFY(!(tree->topLevelItem(2)->child(0)->flags() & Qt::ItemIsUserCheckable));
+        auto* plan = dialog.findChild<QLabel*>(QStringLiteral("bccPlan"));
+        QVERIFY(plan && plan->text().contains(QStringLiteral("Bcc")));
+        auto* flags = dialog.findChild<QLabel*>(QStringLiteral("flags"));
+        QVERIFY(flags && flags->text().contains(QStringLiteral("examp1e.co.jp")));
+    }
+
+    void sendStaysDisabledUntilEverythingIsTicked()
     {
         ConfirmDialog dialog(entry());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QCOMPARE(dialog.uncheckedCount(), 3); // two recipients and one attachment
+        QVERIFY(!dialog.checkAllButton());    // not offered unless policy allows
+        for (QTreeWidgetItem* item : checkable(dialog.recipientTree()))
+            item->setCheckState(0, Qt::Checked);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        checkable(dialog.attachmentTree()).first()->setCheckState(0, Qt::Checked);
+        QVERIFY(dialog.sendButton()->isEnabled());
+        checkable(dialog.recipientTree()).first()->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+    }
+
+    void keyboardAloneTicksAndSends()
+    {
+        ConfirmDialog dialog(entry());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.activateWindow();
+        QTreeWidget* tree = dialog.recipientTree();
+        QTRY_VERIFY(tree->hasFocus());
+        // Space ticks the current line, Down moves on.
+        QTest::keyClick(tree, Qt::Key_Space);
+        QTest::keyClick(tree, Qt::Key_Down);
+        QTest::keyClick(tree, Qt::Key_Down);
+        QTest::keyClick(tree, Qt::Key_Space);
+        QCOMPARE(dialog.uncheckedCount(), 1);
+        QTreeWidget* attachments = dialog.attachmentTree();
+        attachments->setFocus();
+        attachments->setCurrentItem(attachments->topLevelItem(0));
+        QTest::keyClick(attachments, Qt::Key_Space);
+        QCOMPARE(dialog.uncheckedCount(), 0);
+        QVERIFY(dialog.sendButton()->isEnabled());
+        QSignalSpy finished(&dialog, &QDialog::finished);
+        QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier); // the &Send mnemonic
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
+    }
+
+    void enterDoesNotSend()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        ConfirmDialog dialog(entry(), options);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.sendButton()->isEnabled());
         QVERIFY(!dialog.sendButton()->isDefault());
         QSignalSpy finished(&dialog, &QDialog::finished);
         QTest::keyClick(&dialog, Qt::Key_Return);
@@ -57,14 +166,94 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toInt(), int(QDialog::Rejected));
     }
 
-    void sendButtonSends()
+    void tickAllAndKeepVisibleOnlyWherePolicyAllows()
     {
-        ConfirmDialog dialog(entry());
+        ConfirmDialogOptions options;
+        options.allowCheckAll = true;
+        options.allowKeepVisible = true;
+        ConfirmDialog dialog(entry(), options);
+        QVERIFY(dialog.checkAllButton());
+        QVERIFY(dialog.keepVisibleBox());
+        QVERIFY(!dialog.keepVisible());
+        QTest::mouseClick(dialog.checkAllButton(), Qt::LeftButton);
+        QCOMPARE(dialog.uncheckedCount(), 0);
+        QVERIFY(dialog.sendButton()->isEnabled());
+        dialog.keepVisibleBox()->setChecked(true);
+        QVERIFY(dialog.keepVisible());
+    }
+
+    void clientRepliedDeferredKeepsTheQuestionOpen()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        ConfirmDialog dialog(entry(), options);
         dialog.show();
-        QSignalSpy finished(&dialog, &QDialog::finished);
-        QTest::mouseClick(dialog.sendButton(), Qt::LeftButton);
-        QTRY_COMPARE(finished.count(), 1);
-        QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
+        dialog.showClientReplied(true);
+        auto* notice = dialog.findChild<QLabel*>(QStringLiteral("notice"));
+        QVERIFY(notice && notice->isVisible());
+        QVERIFY(notice->text().contains(QStringLiteral("not sent until you click Send")));
+        QVERIFY(dialog.sendButton()->isEnabled());
+    }
+
+    void clientRefusedOnlyInforms()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        ConfirmDialog dialog(entry(), options);
+        dialog.show();
+        dialog.showClientReplied(false);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        QVERIFY(dialog.clientWasRefused());
+        QVERIFY(dialog.cancelButton()->text().contains(QStringLiteral("Close")));
+    }
+
+    void awaitingEntryOpensWithTheNotice()
+    {
+        QueueEntry e = entry();
+        e.state = MessageState::AwaitingConfirmation;
+        ConfirmDialog dialog(e);
+        dialog.show();
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("notice"))->isVisible());
+    }
+
+    void severalMessagesGetOneDialogEachInTurn()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        DialogGate gate(options);
+        QueueEntry first = entry();
+        QueueEntry second = entry();
+        second.subject = QStringLiteral("second");
+        QueueEntry third = entry();
+        third.subject = QStringLiteral("third");
+        QStringList answers;
+        auto record = [&answers](const QString& id) {
+            return [&answers, id](const ConfirmationDecision& d) {
+                answers << id + (d.approved ? QStringLiteral(":send") : QStringLiteral(":cancel"));
+            };
+        };
+        gate.confirm(first, record(first.id));
+        gate.confirm(second, record(second.id));
+        gate.confirm(third, record(third.id));
+        QVERIFY(gate.currentDialog());
+        QCOMPARE(gate.currentDialog()->messageId(), first.id);
+        QCOMPARE(gate.waitingCount(), 2);
+
+        // The third cannot wait any longer and is refused with 451: it leaves the line.
+        QSignalSpy notified(&gate, &DialogGate::notify);
+        gate.clientReplied(third.id, false);
+        QCOMPARE(gate.waitingCount(), 1);
+        QCOMPARE(notified.count(), 1);
+        // The second is deferred: its dialog opens with the notice.
+        gate.clientReplied(second.id, true);
+
+        QTest::mouseClick(gate.currentDialog()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(gate.currentDialog() && gate.currentDialog()->messageId() == second.id);
+        QVERIFY(gate.currentDialog()->findChild<QLabel*>(QStringLiteral("notice"))->isVisible());
+        QTest::mouseClick(gate.currentDialog()->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(!gate.currentDialog());
+        QCOMPARE(answers, (QStringList{first.id + QStringLiteral(":send"),
+                                       second.id + QStringLiteral(":cancel")}));
     }
 };
 

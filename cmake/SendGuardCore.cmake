@@ -13,3 +13,7 @@ find_package(ZLIB REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)
 add_compile_definitions(QT_NO_CAST_FROM_ASCII QT_NO_FOREACH)
+
+# The encryption plugins (plugin/) are built into this one folder, where EncryptionPlugins finds
+# them when a program runs from the build tree.
+set(SENDGUARD_PLUGIN_BUILD_DIR ${CMAKE_BINARY_DIR}/plugins)

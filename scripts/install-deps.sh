@@ -3,14 +3,19 @@
 # Safe to run again: apt-get only adds what is missing.
 set -eu
 
+# libgpgme-dev and libassuan-dev: the Gpgmepp CMake target of libgpgmepp-dev links them, but
+# Debian 12 does not install them with it. gnupg (gpg, gpg-agent): the OpenPGP plugin and tests.
 BUILD_PKGS="build-essential cmake ninja-build pkg-config git \
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
-  libqt6sql6-sqlite qtkeychain-qt6-dev libgpgmepp-dev libgmime-3.0-dev libssl-dev \
-  libgl-dev openssl gnupg"
+  libqt6sql6-sqlite qtkeychain-qt6-dev libgpgmepp-dev libgpgme-dev libassuan-dev \
+  libgmime-3.0-dev libssl-dev libgl-dev openssl gnupg"
 RUN_PKGS="gnome-keyring dbus dbus-bin fonts-noto-cjk"
 # clang and its runtime build the libFuzzer target (scripts/fuzz.sh).
 FUZZ_PKGS="clang libclang-rt-14-dev"
-TEST_PKGS="swaks libnet-ssleay-perl libio-socket-ssl-perl msmtp python3 python3-aiosmtpd postfix xvfb xauth procps"
+# xvfb + xdotool: the GUI end-to-end test (tests/e2e/test_gui_xvfb.py); imagemagick: its
+# screenshot on failure and scripts/screenshots.sh.
+TEST_PKGS="swaks libnet-ssleay-perl libio-socket-ssl-perl msmtp python3 python3-aiosmtpd postfix xvfb xauth procps \
+  xdotool imagemagick"
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi

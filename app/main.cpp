@@ -108,9 +108,11 @@ int main(int argc, char* argv[])
     const bool gui = !headless && !subcommand && hasDisplay();
 
     std::unique_ptr<QCoreApplication> app;
-    if (gui)
+    if (gui) {
         app = std::make_unique<QApplication>(argc, argv);
-    else
+        // SendGuard lives in the tray: closing the last dialog or window must not end it.
+        QApplication::setQuitOnLastWindowClosed(false);
+    } else
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("SendGuard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SENDGUARD_VERSION));

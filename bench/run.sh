@@ -7,6 +7,8 @@
 # Environment: BENCH_MESSAGES (2000)  BENCH_SESSIONS (20)  BENCH_MSG_SIZE (10240)
 #              BENCH_BIG_MB (100)     BENCH_SKIP_MEMORY=1   BENCH_KEEP=1 (keep temp dir)
 #              BENCH_SKIP_ANALYSIS=1  BENCH_ANALYSIS_RUNS (9)
+#              BENCH_SKIP_ENCRYPT=1   BENCH_ENCRYPT_RUNS (3)
+#              BENCH_SKIP_DIALOG=1    BENCH_DIALOG_RUNS (15)
 #              BENCH_ANALYSIS_BUILD (build-bench in the checkout: where bench/CMakeLists.txt is built)
 set -u
 
@@ -342,6 +344,52 @@ if [ "${BENCH_SKIP_ANALYSIS:-0}" != 1 ]; then
     fi
 fi
 
+# ================================================================= 4. encryption
+# The S/MIME and OpenPGP plugins (bench/bench_encrypt.cpp, built in the same dir as section 3,
+# plugins loaded from there) against `openssl cms -encrypt` and `gpg --encrypt` on the same
+# BENCH_BIG_MB MiB file to the same recipient, measured in the same run.
+ENCRYPT_OUT=""
+if [ "${BENCH_SKIP_ENCRYPT:-0}" != 1 ]; then
+    ENCRYPT_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
+    log "encryption: building bench_encrypt in $ENCRYPT_BUILD"
+    if { [ -f "$ENCRYPT_BUILD/CMakeCache.txt" ] ||
+         bg_run "$WORK/encrypt-build.log" "$WORK/encrypt-build.err" cmake -S "$HERE" -B "$ENCRYPT_BUILD" -G Ninja; } &&
+       bg_run "$WORK/encrypt-build.log" "$WORK/encrypt-build.err" cmake --build "$ENCRYPT_BUILD" -j"$(nproc)" --target bench_encrypt; then
+        log "encryption: $BIG_MB MiB, median of ${BENCH_ENCRYPT_RUNS:-3} runs per plugin and tool"
+        if bg_run "$WORK/encrypt.out" "$WORK/encrypt.err" timeout 900 "$ENCRYPT_BUILD/bench_encrypt" \
+               --size-mb "$BIG_MB" --runs "${BENCH_ENCRYPT_RUNS:-3}"; then
+            ENCRYPT_OUT="$WORK/encrypt.out"
+            grep -q ' NO$' "$ENCRYPT_OUT" && problem "encryption: a plugin missed its target (see section 4)"
+        else
+            problem "bench_encrypt failed: $(tail -5 "$WORK/encrypt.err" | tr '\n' ' ')"; FAILED=1
+        fi
+    else
+        problem "could not build bench/bench_encrypt: $(tail -5 "$WORK/encrypt-build.err" "$WORK/encrypt-build.log" 2>/dev/null | tr '\n' ' ')"
+        FAILED=1
+    fi
+fi
+
+# ================================================================= 5. confirm dialog latency
+# How long after the end of DATA the confirm dialog is on screen (bench/bench_dialog.cpp: the
+# real Guard and DialogGate, Qt's offscreen platform unless DISPLAY is set). Target: 150 ms.
+DIALOG_OUT=""
+if [ "${BENCH_SKIP_DIALOG:-0}" != 1 ]; then
+    DIALOG_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
+    log "dialog: building bench_dialog in $DIALOG_BUILD"
+    if { [ -f "$DIALOG_BUILD/CMakeCache.txt" ] ||
+         bg_run "$WORK/dialog-build.log" "$WORK/dialog-build.err" cmake -S "$HERE" -B "$DIALOG_BUILD" -G Ninja; } &&
+       bg_run "$WORK/dialog-build.log" "$WORK/dialog-build.err" cmake --build "$DIALOG_BUILD" -j"$(nproc)" --target bench_dialog; then
+        if bg_run "$WORK/dialog.out" "$WORK/dialog.err" timeout 300 "$DIALOG_BUILD/bench_dialog" "${BENCH_DIALOG_RUNS:-15}"; then
+            DIALOG_OUT="$WORK/dialog.out"
+        else
+            problem "bench_dialog failed: $(tail -5 "$WORK/dialog.err" | tr '\n' ' ')"; FAILED=1
+        fi
+    else
+        problem "could not build bench/bench_dialog: $(tail -5 "$WORK/dialog-build.err" "$WORK/dialog-build.log" 2>/dev/null | tr '\n' ' ')"
+        FAILED=1
+    fi
+fi
+
 # ================================================================= report
 echo
 echo "SendGuard benchmark  ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs, binary $SG)"
@@ -370,6 +418,14 @@ if [ "${BENCH_SKIP_MEMORY:-0}" != 1 ]; then
 fi
 if [ -n "$ANALYSIS_OUT" ]; then
     cat "$ANALYSIS_OUT"
+    echo
+fi
+if [ -n "$ENCRYPT_OUT" ]; then
+    cat "$ENCRYPT_OUT"
+    echo
+fi
+if [ -n "$DIALOG_OUT" ]; then
+    echo "5. $(cat "$DIALOG_OUT")"
     echo
 fi
 if [ -s "$WORK/problems" ]; then

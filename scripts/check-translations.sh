@@ -7,7 +7,7 @@ lupdate=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$root"/translations/*.ts "$tmp"/
-"$lupdate" -silent -no-obsolete -locations none "$root/app" -ts "$tmp"/*.ts
+"$lupdate" -silent -no-obsolete -locations none "$root/app" "$root/plugin" -ts "$tmp"/*.ts
 status=0
 for ts in "$tmp"/*.ts; do
   n=$(grep -c 'type="unfinished"' "$ts" || true)

@@ -201,10 +201,6 @@
         <translation>the top level must be a JSON object</translation>
     </message>
     <message>
-        <source>unknown section (expected listen, upstream, relay or policy)</source>
-        <translation>unknown section (expected listen, upstream, relay or policy)</translation>
-    </message>
-    <message>
         <source>expected an object, found %1</source>
         <translation>expected an object, found %1</translation>
     </message>
@@ -259,6 +255,10 @@
     <message>
         <source>rule %1: &quot;action&quot; must be &quot;warn&quot; or &quot;block&quot;</source>
         <translation>rule %1: &quot;action&quot; must be &quot;warn&quot; or &quot;block&quot;</translation>
+    </message>
+    <message>
+        <source>unknown section (expected listen, upstream, relay, policy or ui)</source>
+        <translation>unknown section (expected listen, upstream, relay, policy or ui)</translation>
     </message>
 </context>
 <context>
@@ -336,6 +336,29 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>cannot write %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionPlugins</name>
+    <message>
+        <source>%1: not a Qt plugin (%2)</source>
+        <translation>%1: not a Qt plugin (%2)</translation>
+    </message>
+    <message>
+        <source>%1: a plugin for %2, not for %3</source>
+        <translation>%1: a plugin for %2, not for %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot be loaded: %2</source>
+        <translation>%1: cannot be loaded: %2</translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation>no folder</translation>
+    </message>
+    <message>
+        <source>no encryption plugin &quot;%1&quot; was found (searched: %2)</source>
+        <translation>no encryption plugin &quot;%1&quot; was found (searched: %2)</translation>
     </message>
 </context>
 <context>
@@ -451,6 +474,10 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>unknown command &quot;%1&quot;; try &quot;sendguard --help&quot;</source>
         <translation>unknown command &quot;%1&quot;; try &quot;sendguard --help&quot;</translation>
     </message>
+    <message>
+        <source>SendGuard is already running; its window was opened.</source>
+        <translation>SendGuard is already running; its window was opened.</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::AuditLog</name>
@@ -464,10 +491,6 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>SendGuard — confirm sending</source>
         <translation>SendGuard — confirm sending</translation>
-    </message>
-    <message>
-        <source>Check the recipients before this message leaves your computer.</source>
-        <translation>Check the recipients before this message leaves your computer.</translation>
     </message>
     <message>
         <source>From:</source>
@@ -560,28 +583,119 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>Bcc</translation>
     </message>
     <message>
-        <source>internal</source>
-        <translation>internal</translation>
-    </message>
-    <message>
-        <source>EXTERNAL</source>
-        <translation>EXTERNAL</translation>
-    </message>
-    <message>
-        <source>— looks like %1</source>
-        <translation>— looks like %1</translation>
-    </message>
-    <message>
-        <source>— first time</source>
-        <translation>— first time</translation>
-    </message>
-    <message>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <source>Attachments: %1</source>
-        <translation>Attachments: %1</translation>
+        <source>Check the recipients and attachments before this message leaves your computer.</source>
+        <translation>Check the recipients and attachments before this message leaves your computer.</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>Please check:</translation>
+    </message>
+    <message>
+        <source>looks like %1 — check the spelling</source>
+        <translation>looks like %1 — check the spelling</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>first time</translation>
+    </message>
+    <message>
+        <source>blocked domain</source>
+        <translation>blocked domain</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>trusted</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <source>External — %1 (%n)</source>
+        <translation>
+            <numerusform>External — %1 (%n)</numerusform>
+            <numerusform>External — %1 (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Internal (%n)</source>
+        <translation>
+            <numerusform>Internal (%n)</numerusform>
+            <numerusform>Internal (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) will be moved from To/Cc to Bcc, so that the recipients do not see each other&apos;s addresses. Everyone still receives the message.</source>
+        <translation>
+            <numerusform>%n address will be moved from To/Cc to Bcc, so that the recipients do not see each other&apos;s addresses. Everyone still receives the message.</numerusform>
+            <numerusform>%n addresses will be moved from To/Cc to Bcc, so that the recipients do not see each other&apos;s addresses. Everyone still receives the message.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep all addresses visible this time (everyone sees everyone)</source>
+        <translation>&amp;Keep all addresses visible this time (everyone sees everyone)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n):</source>
+        <translation>
+            <numerusform>Attachment (%n):</numerusform>
+            <numerusform>Attachments (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>already encrypted (%1)</source>
+        <translation>already encrypted (%1)</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>not encrypted</translation>
+    </message>
+    <message>
+        <source>&amp;Tick all</source>
+        <translation>&amp;Tick all</translation>
+    </message>
+    <message>
+        <source>Everything is ticked. Send when you are sure.</source>
+        <translation>Everything is ticked. Send when you are sure.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick each external recipient and each attachment to confirm it (%n left).</source>
+        <translation>
+            <numerusform>Tick each external recipient and each attachment to confirm it (%n left).</numerusform>
+            <numerusform>Tick each external recipient and each attachment to confirm it (%n left).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your mail program could not wait any longer and was told that the message was accepted. It waits in SendGuard and is not sent until you click Send. Cancel keeps it in the queue as recalled, where you can save it.</source>
+        <translation>Your mail program could not wait any longer and was told that the message was accepted. It waits in SendGuard and is not sent until you click Send. Cancel keeps it in the queue as recalled, where you can save it.</translation>
+    </message>
+    <message>
+        <source>Your mail program could not wait any longer and was told to try again later: the message was not sent and is still in your mail program. Close this window and send it again when you are ready.</source>
+        <translation>Your mail program could not wait any longer and was told to try again later: the message was not sent and is still in your mail program. Close this window and send it again when you are ready.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -600,6 +714,21 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>cannot create %1</source>
         <translation>cannot create %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::DialogGate</name>
+    <message>
+        <source>Message not sent</source>
+        <translation>Message not sent</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not confirmed in time. Your mail program still has it; send it again when you are ready.</source>
+        <translation>&quot;%1&quot; was not confirmed in time. Your mail program still has it; send it again when you are ready.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(no subject)</translation>
     </message>
 </context>
 <context>
@@ -650,6 +779,580 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>message %1 is being relayed right now and can no longer be recalled</source>
         <translation>message %1 is being relayed right now and can no longer be recalled</translation>
+    </message>
+    <message>
+        <source>message %1 is no longer waiting for confirmation</source>
+        <translation>message %1 is no longer waiting for confirmation</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::OpenPgpBackend</name>
+    <message>
+        <source>GPGME could not create an OpenPGP context</source>
+        <translation>GPGME could not create an OpenPGP context</translation>
+    </message>
+    <message>
+        <source>GPGME could not create an OpenPGP context: %1</source>
+        <translation>GPGME could not create an OpenPGP context: %1</translation>
+    </message>
+    <message>
+        <source>GPGME cannot use the GnuPG home folder %1: %2</source>
+        <translation>GPGME cannot use the GnuPG home folder %1: %2</translation>
+    </message>
+    <message>
+        <source>GnuPG (gpg) cannot be used: %1</source>
+        <translation>GnuPG (gpg) cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>the GnuPG home folder %1 does not exist</source>
+        <translation>the GnuPG home folder %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the GnuPG home %1 is not a folder</source>
+        <translation>the GnuPG home %1 is not a folder</translation>
+    </message>
+    <message>
+        <source>the default GnuPG home</source>
+        <translation>the default GnuPG home</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>cannot run %1: %2</translation>
+    </message>
+    <message>
+        <source>GnuPG did not finish listing the keyring in %1 within %2 seconds</source>
+        <translation>GnuPG did not finish listing the keyring in %1 within %2 seconds</translation>
+    </message>
+    <message>
+        <source>GnuPG cannot read the keyring in %1: %2</source>
+        <translation>GnuPG cannot read the keyring in %1: %2</translation>
+    </message>
+    <message>
+        <source>the OpenPGP back end is not configured</source>
+        <translation>the OpenPGP back end is not configured</translation>
+    </message>
+    <message>
+        <source>GnuPG could not list the keys: %1</source>
+        <translation>GnuPG could not list the keys: %1</translation>
+    </message>
+    <message>
+        <source>the key was revoked</source>
+        <translation>the key was revoked</translation>
+    </message>
+    <message>
+        <source>the key expired on %1</source>
+        <translation>the key expired on %1</translation>
+    </message>
+    <message>
+        <source>the key is disabled</source>
+        <translation>the key is disabled</translation>
+    </message>
+    <message>
+        <source>the key is invalid</source>
+        <translation>the key is invalid</translation>
+    </message>
+    <message>
+        <source>the user ID %1 was revoked</source>
+        <translation>the user ID %1 was revoked</translation>
+    </message>
+    <message>
+        <source>the user ID %1 is invalid</source>
+        <translation>the user ID %1 is invalid</translation>
+    </message>
+    <message>
+        <source>the keyring marks the user ID %1 as not valid</source>
+        <translation>the keyring marks the user ID %1 as not valid</translation>
+    </message>
+    <message>
+        <source>the key has no encryption subkey</source>
+        <translation>the key has no encryption subkey</translation>
+    </message>
+    <message>
+        <source>its encryption subkey was revoked</source>
+        <translation>its encryption subkey was revoked</translation>
+    </message>
+    <message>
+        <source>its encryption subkey expired on %1</source>
+        <translation>its encryption subkey expired on %1</translation>
+    </message>
+    <message>
+        <source>its encryption subkey is not usable</source>
+        <translation>its encryption subkey is not usable</translation>
+    </message>
+    <message>
+        <source>no OpenPGP key for this address in the keyring</source>
+        <translation>no OpenPGP key for this address in the keyring</translation>
+    </message>
+    <message>
+        <source>%1 (none of its %2 keys is usable)</source>
+        <translation>%1 (none of its %2 keys is usable)</translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation>does not expire</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>valid until %1</translation>
+    </message>
+    <message>
+        <source>%1, key %2, %3</source>
+        <translation>%1, key %2, %3</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>no recipients to encrypt to</translation>
+    </message>
+    <message>
+        <source>no usable OpenPGP key for %1</source>
+        <translation>no usable OpenPGP key for %1</translation>
+    </message>
+    <message>
+        <source>cannot read the message: %1</source>
+        <translation>cannot read the message: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the encrypted output: %1</source>
+        <translation>cannot write the encrypted output: %1</translation>
+    </message>
+    <message>
+        <source>GnuPG could not encrypt: %1</source>
+        <translation>GnuPG could not encrypt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::QueueWindow</name>
+    <message>
+        <source>SendGuard — queue</source>
+        <translation>SendGuard — queue</translation>
+    </message>
+    <message>
+        <source>SendGuard — send now</source>
+        <translation>SendGuard — send now</translation>
+    </message>
+    <message>
+        <source>This message has not been confirmed yet. Send it now?</source>
+        <translation>This message has not been confirmed yet. Send it now?</translation>
+    </message>
+    <message>
+        <source>Save message as</source>
+        <translation>Save message as</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>E-mail messages (*.eml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>Sends</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Messages in the queue</source>
+        <translation>Messages in the queue</translation>
+    </message>
+    <message>
+        <source>No messages are waiting.</source>
+        <translation>No messages are waiting.</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send now</translation>
+    </message>
+    <message>
+        <source>&amp;Recall</source>
+        <translation>&amp;Recall</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml</source>
+        <translation>Save as .&amp;eml</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>Awaiting confirmation</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Waiting to retry</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>(no recipients)</source>
+        <translation>(no recipients)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more</source>
+        <translation>
+            <numerusform>%1, %2 and %n more</numerusform>
+            <numerusform>%1, %2 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Created: %1</translation>
+    </message>
+    <message>
+        <source>Release: %1</source>
+        <translation>Release: %1</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Next attempt: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Attempts: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>Envelope sender: %1</source>
+        <translation>Envelope sender: %1</translation>
+    </message>
+    <message>
+        <source>(none: &lt;&gt;)</source>
+        <translation>(none: &lt;&gt;)</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(no subject)</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Size: %1</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>Confirmed: %1</translation>
+    </message>
+    <message>
+        <source>by the user</source>
+        <translation>by the user</translation>
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation>automatically</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recipients (%n):</source>
+        <translation>
+            <numerusform>Recipient (%n):</numerusform>
+            <numerusform>Recipients (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>not yet sent</source>
+        <translation>not yet sent</translation>
+    </message>
+    <message>
+        <source>  %1 — %2</source>
+        <translation>  %1 — %2</translation>
+    </message>
+    <message>
+        <source>(server: %1)</source>
+        <translation>(server: %1)</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>many recipients</source>
+        <translation>many recipients</translation>
+    </message>
+    <message>
+        <source>recipients from many outside companies</source>
+        <translation>recipients from many outside companies</translation>
+    </message>
+    <message>
+        <source>a domain that looks like a trusted one</source>
+        <translation>a domain that looks like a trusted one</translation>
+    </message>
+    <message>
+        <source>a recipient you have never written to</source>
+        <translation>a recipient you have never written to</translation>
+    </message>
+    <message>
+        <source>matches a keyword rule</source>
+        <translation>matches a keyword rule</translation>
+    </message>
+    <message>
+        <source>the From address differs from the sending account</source>
+        <translation>the From address differs from the sending account</translation>
+    </message>
+    <message>
+        <source>a blocked domain</source>
+        <translation>a blocked domain</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n):</source>
+        <translation>
+            <numerusform>Attachment (%n):</numerusform>
+            <numerusform>Attachments (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (%2)</source>
+        <translation>  %1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>[encrypted: %1]</source>
+        <translation>[encrypted: %1]</translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation>next try %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being sent now.</source>
+        <translation>&quot;%1&quot; is being sent now.</translation>
+    </message>
+    <message>
+        <source>Could not send &quot;%1&quot;: %2</source>
+        <translation>Could not send &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was recalled and will not be sent.</source>
+        <translation>&quot;%1&quot; was recalled and will not be sent.</translation>
+    </message>
+    <message>
+        <source>Could not recall &quot;%1&quot;: %2</source>
+        <translation>Could not recall &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>SendGuard — message details</source>
+        <translation>SendGuard — message details</translation>
+    </message>
+    <message>
+        <source>The message file is no longer in the spool.</source>
+        <translation>The message file is no longer in the spool.</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1.</source>
+        <translation>Saved a copy to %1.</translation>
+    </message>
+    <message>
+        <source>Could not save the message to %1: %2</source>
+        <translation>Could not save the message to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::SmimeBackend</name>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>unknown OpenSSL error</translation>
+    </message>
+    <message>
+        <source>the certificate has malformed extensions</source>
+        <translation>the certificate has malformed extensions</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s public key cannot be read</source>
+        <translation>the certificate&apos;s public key cannot be read</translation>
+    </message>
+    <message>
+        <source>its key usage does not allow encryption (keyEncipherment is missing)</source>
+        <translation>its key usage does not allow encryption (keyEncipherment is missing)</translation>
+    </message>
+    <message>
+        <source>its RSA key is too short (%1 bits, at least %2 needed)</source>
+        <translation>its RSA key is too short (%1 bits, at least %2 needed)</translation>
+    </message>
+    <message>
+        <source>its key usage does not allow encryption (keyAgreement is missing)</source>
+        <translation>its key usage does not allow encryption (keyAgreement is missing)</translation>
+    </message>
+    <message>
+        <source>its key type (%1) cannot be used for S/MIME encryption</source>
+        <translation>its key type (%1) cannot be used for S/MIME encryption</translation>
+    </message>
+    <message>
+        <source>its extended key usage does not include e-mail protection</source>
+        <translation>its extended key usage does not include e-mail protection</translation>
+    </message>
+    <message>
+        <source>its validity dates cannot be read</source>
+        <translation>its validity dates cannot be read</translation>
+    </message>
+    <message>
+        <source>not valid before %1</source>
+        <translation>not valid before %1</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <source>%1 (none of its %2 certificates is usable)</source>
+        <translation>%1 (none of its %2 certificates is usable)</translation>
+    </message>
+    <message>
+        <source>no certificate for this address in %1</source>
+        <translation>no certificate for this address in %1</translation>
+    </message>
+    <message>
+        <source>unsupported S/MIME cipher &quot;%1&quot; (use aes-128-cbc, aes-192-cbc or aes-256-cbc)</source>
+        <translation>unsupported S/MIME cipher &quot;%1&quot; (use aes-128-cbc, aes-192-cbc or aes-256-cbc)</translation>
+    </message>
+    <message>
+        <source>no folder for S/MIME certificates is configured</source>
+        <translation>no folder for S/MIME certificates is configured</translation>
+    </message>
+    <message>
+        <source>the S/MIME certificate folder %1 does not exist</source>
+        <translation>the S/MIME certificate folder %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the S/MIME certificate folder %1 cannot be read</source>
+        <translation>the S/MIME certificate folder %1 cannot be read</translation>
+    </message>
+    <message>
+        <source>too large for a certificate file (%1 bytes)</source>
+        <translation>too large for a certificate file (%1 bytes)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>broken PEM certificate: %1</source>
+        <translation>broken PEM certificate: %1</translation>
+    </message>
+    <message>
+        <source>no certificate in the PEM file</source>
+        <translation>no certificate in the PEM file</translation>
+    </message>
+    <message>
+        <source>unexpected data after the DER certificate</source>
+        <translation>unexpected data after the DER certificate</translation>
+    </message>
+    <message>
+        <source>not a certificate (neither PEM nor DER): %1</source>
+        <translation>not a certificate (neither PEM nor DER): %1</translation>
+    </message>
+    <message>
+        <source>the S/MIME back end is not configured</source>
+        <translation>the S/MIME back end is not configured</translation>
+    </message>
+    <message>
+        <source>%1 (SHA-256 %2), valid until %3</source>
+        <translation>%1 (SHA-256 %2), valid until %3</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>no recipients to encrypt to</translation>
+    </message>
+    <message>
+        <source>no usable S/MIME certificate for %1</source>
+        <translation>no usable S/MIME certificate for %1</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not prepare the encryption: %1</source>
+        <translation>OpenSSL could not prepare the encryption: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt: %1</source>
+        <translation>OpenSSL could not encrypt: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the encrypted output: %1</source>
+        <translation>cannot write the encrypted output: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the message: %1</source>
+        <translation>cannot read the message: %1</translation>
     </message>
 </context>
 <context>
@@ -705,10 +1408,6 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
 <context>
     <name>sendguard::TrayIcon</name>
     <message>
-        <source>Quit SendGuard</source>
-        <translation>Quit SendGuard</translation>
-    </message>
-    <message>
         <source>SendGuard: no messages held</source>
         <translation>SendGuard: no messages held</translation>
     </message>
@@ -738,6 +1437,92 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>&quot;%1&quot; could not be delivered yet; SendGuard keeps trying.</source>
         <translation>&quot;%1&quot; could not be delivered yet; SendGuard keeps trying.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;queue…</source>
+        <translation>Open the &amp;queue…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit SendGuard</source>
+        <translation>&amp;Quit SendGuard</translation>
+    </message>
+    <message>
+        <source>SendGuard is running</source>
+        <translation>SendGuard is running</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so SendGuard shows its queue in this window. Closing the window keeps SendGuard running; open it again from the application menu.</source>
+        <translation>This desktop has no system tray, so SendGuard shows its queue in this window. Closing the window keeps SendGuard running; open it again from the application menu.</translation>
+    </message>
+    <message>
+        <source>next one leaves in %1:%2</source>
+        <translation>next one leaves in %1:%2</translation>
+    </message>
+    <message>
+        <source>Message held</source>
+        <translation>Message held</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; leaves in %2 seconds. You can still recall it from the queue.</source>
+        <translation>&quot;%1&quot; leaves in %2 seconds. You can still recall it from the queue.</translation>
+    </message>
+    <message>
+        <source>Waiting for your confirmation</source>
+        <translation>Waiting for your confirmation</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not sent until you confirm it.</source>
+        <translation>&quot;%1&quot; is not sent until you confirm it.</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>Message sent</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was handed to the mail server.</source>
+        <translation>&quot;%1&quot; was handed to the mail server.</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>Message recalled</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not sent. It stays in the queue, where you can save or send it.</source>
+        <translation>&quot;%1&quot; was not sent. It stays in the queue, where you can save or send it.</translation>
+    </message>
+    <message>
+        <source>Messages waiting to be sent</source>
+        <translation>Messages waiting to be sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) reached the end of the hold while SendGuard was not running.</source>
+        <translation>
+            <numerusform>%n held message reached the end of the hold while SendGuard was not running.</numerusform>
+            <numerusform>%n held messages reached the end of the hold while SendGuard was not running.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SendGuard — held messages</source>
+        <translation>SendGuard — held messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were held when SendGuard stopped, and their hold time has passed:</source>
+        <translation>
+            <numerusform>%n message was held when SendGuard stopped, and its hold time has passed:</numerusform>
+            <numerusform>%n messages were held when SendGuard stopped, and their hold time has passed:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send them now?</source>
+        <translation>Send them now?</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Send now</translation>
+    </message>
+    <message>
+        <source>&amp;Review in the queue</source>
+        <translation>&amp;Review in the queue</translation>
     </message>
 </context>
 <context>

@@ -201,10 +201,6 @@
         <translation>最上位は JSON オブジェクトである必要があります</translation>
     </message>
     <message>
-        <source>unknown section (expected listen, upstream, relay or policy)</source>
-        <translation>不明なセクションです（listen、upstream、relay、policy のいずれかを指定してください）</translation>
-    </message>
-    <message>
         <source>expected an object, found %1</source>
         <translation>オブジェクトを指定してください（%1が指定されています）</translation>
     </message>
@@ -259,6 +255,10 @@
     <message>
         <source>rule %1: &quot;action&quot; must be &quot;warn&quot; or &quot;block&quot;</source>
         <translation>規則 %1: &quot;action&quot; には &quot;warn&quot; または &quot;block&quot; を指定してください</translation>
+    </message>
+    <message>
+        <source>unknown section (expected listen, upstream, relay, policy or ui)</source>
+        <translation>不明なセクションです（listen、upstream、relay、policy、ui のいずれかを指定してください）</translation>
     </message>
 </context>
 <context>
@@ -336,6 +336,29 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionPlugins</name>
+    <message>
+        <source>%1: not a Qt plugin (%2)</source>
+        <translation>%1: Qt プラグインではありません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: a plugin for %2, not for %3</source>
+        <translation>%1: %3 用ではなく %2 用のプラグインです</translation>
+    </message>
+    <message>
+        <source>%1: cannot be loaded: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>no folder</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>no encryption plugin &quot;%1&quot; was found (searched: %2)</source>
+        <translation>暗号化プラグイン &quot;%1&quot; が見つかりません（検索したフォルダー: %2）</translation>
     </message>
 </context>
 <context>
@@ -451,6 +474,10 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>unknown command &quot;%1&quot;; try &quot;sendguard --help&quot;</source>
         <translation>&quot;%1&quot; は不明なコマンドです。使い方は &quot;sendguard --help&quot; で確認できます</translation>
     </message>
+    <message>
+        <source>SendGuard is already running; its window was opened.</source>
+        <translation>SendGuard はすでに起動しています。ウィンドウを開きました。</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::AuditLog</name>
@@ -464,10 +491,6 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>SendGuard — confirm sending</source>
         <translation>SendGuard — 送信確認</translation>
-    </message>
-    <message>
-        <source>Check the recipients before this message leaves your computer.</source>
-        <translation>このメールを送信する前に、宛先に誤りがないかご確認ください。</translation>
     </message>
     <message>
         <source>From:</source>
@@ -558,28 +581,114 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>Bcc</translation>
     </message>
     <message>
-        <source>internal</source>
-        <translation>社内</translation>
-    </message>
-    <message>
-        <source>EXTERNAL</source>
-        <translation>社外</translation>
-    </message>
-    <message>
-        <source>— looks like %1</source>
-        <translation>— %1 に類似</translation>
-    </message>
-    <message>
-        <source>— first time</source>
-        <translation>— 初めての宛先</translation>
-    </message>
-    <message>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <source>Attachments: %1</source>
-        <translation>添付ファイル: %1</translation>
+        <source>Check the recipients and attachments before this message leaves your computer.</source>
+        <translation>このメールを送信する前に、宛先と添付ファイルに誤りがないかご確認ください。</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>次の点をご確認ください:</translation>
+    </message>
+    <message>
+        <source>looks like %1 — check the spelling</source>
+        <translation>%1 に類似 — スペルをご確認ください</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>初めての宛先</translation>
+    </message>
+    <message>
+        <source>blocked domain</source>
+        <translation>送信禁止ドメイン</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>信頼済み</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message numerus="yes">
+        <source>External — %1 (%n)</source>
+        <translation>
+            <numerusform>社外 — %1（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Internal (%n)</source>
+        <translation>
+            <numerusform>社内（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) will be moved from To/Cc to Bcc, so that the recipients do not see each other&apos;s addresses. Everyone still receives the message.</source>
+        <translation>
+            <numerusform>宛先どうしでアドレスが見えないように、%n 件のアドレスを To/Cc から Bcc に移します。メールは全員に届きます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep all addresses visible this time (everyone sees everyone)</source>
+        <translation>今回はすべてのアドレスを表示したまま送信する（全員が互いのアドレスを見られます）(&amp;K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n):</source>
+        <translation>
+            <numerusform>添付ファイル（%n 件）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>already encrypted (%1)</source>
+        <translation>暗号化済み（%1）</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>暗号化なし</translation>
+    </message>
+    <message>
+        <source>&amp;Tick all</source>
+        <translation>すべてチェック(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Everything is ticked. Send when you are sure.</source>
+        <translation>すべてにチェックが入りました。内容に問題がなければ送信してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick each external recipient and each attachment to confirm it (%n left).</source>
+        <translation>
+            <numerusform>社外の宛先と添付ファイルを 1 件ずつ確認し、チェックを入れてください（残り %n 件）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your mail program could not wait any longer and was told that the message was accepted. It waits in SendGuard and is not sent until you click Send. Cancel keeps it in the queue as recalled, where you can save it.</source>
+        <translation>メールソフトの待ち時間が上限に達したため、メールソフトには「受け付けた」と応答しました。このメールは SendGuard で確認待ちになっており、［送信］をクリックするまで送信されません。［キャンセル］をクリックすると、送信を取り消した状態で送信キューに残り、そこから保存できます。</translation>
+    </message>
+    <message>
+        <source>Your mail program could not wait any longer and was told to try again later: the message was not sent and is still in your mail program. Close this window and send it again when you are ready.</source>
+        <translation>メールソフトの待ち時間が上限に達したため、メールソフトには「後でもう一度送信する」よう応答しました。このメールは送信されておらず、メールソフトに残っています。このウィンドウを閉じ、準備ができたらもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -598,6 +707,21 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>cannot create %1</source>
         <translation>%1 を作成できません</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::DialogGate</name>
+    <message>
+        <source>Message not sent</source>
+        <translation>メールは送信されませんでした</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not confirmed in time. Your mail program still has it; send it again when you are ready.</source>
+        <translation>「%1」は時間内に送信確認されませんでした。メールはメールソフトに残っています。準備ができたらもう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（件名なし）</translation>
     </message>
 </context>
 <context>
@@ -648,6 +772,577 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>message %1 is being relayed right now and can no longer be recalled</source>
         <translation>メール %1 は現在送信中のため、取り消しできません</translation>
+    </message>
+    <message>
+        <source>message %1 is no longer waiting for confirmation</source>
+        <translation>メール %1 はすでに確認待ちではありません</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::OpenPgpBackend</name>
+    <message>
+        <source>GPGME could not create an OpenPGP context</source>
+        <translation>GPGME で OpenPGP のコンテキストを作成できませんでした</translation>
+    </message>
+    <message>
+        <source>GPGME could not create an OpenPGP context: %1</source>
+        <translation>GPGME で OpenPGP のコンテキストを作成できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>GPGME cannot use the GnuPG home folder %1: %2</source>
+        <translation>GPGME で GnuPG のホームフォルダー %1 を使用できません: %2</translation>
+    </message>
+    <message>
+        <source>GnuPG (gpg) cannot be used: %1</source>
+        <translation>GnuPG（gpg）を使用できません: %1</translation>
+    </message>
+    <message>
+        <source>the GnuPG home folder %1 does not exist</source>
+        <translation>GnuPG のホームフォルダー %1 が見つかりません</translation>
+    </message>
+    <message>
+        <source>the GnuPG home %1 is not a folder</source>
+        <translation>GnuPG のホーム %1 はフォルダーではありません</translation>
+    </message>
+    <message>
+        <source>the default GnuPG home</source>
+        <translation>既定の GnuPG ホームフォルダー</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>%1 を実行できません: %2</translation>
+    </message>
+    <message>
+        <source>GnuPG did not finish listing the keyring in %1 within %2 seconds</source>
+        <translation>GnuPG が %1 のキーリングの一覧取得を %2 秒以内に完了しませんでした</translation>
+    </message>
+    <message>
+        <source>GnuPG cannot read the keyring in %1: %2</source>
+        <translation>GnuPG が %1 のキーリングを読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>the OpenPGP back end is not configured</source>
+        <translation>OpenPGP バックエンドが設定されていません</translation>
+    </message>
+    <message>
+        <source>GnuPG could not list the keys: %1</source>
+        <translation>GnuPG で鍵の一覧を取得できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the key was revoked</source>
+        <translation>鍵が失効しています</translation>
+    </message>
+    <message>
+        <source>the key expired on %1</source>
+        <translation>鍵の有効期限が %1 に切れています</translation>
+    </message>
+    <message>
+        <source>the key is disabled</source>
+        <translation>鍵が使用不可に設定されています</translation>
+    </message>
+    <message>
+        <source>the key is invalid</source>
+        <translation>鍵が無効です</translation>
+    </message>
+    <message>
+        <source>the user ID %1 was revoked</source>
+        <translation>ユーザー ID %1 が失効しています</translation>
+    </message>
+    <message>
+        <source>the user ID %1 is invalid</source>
+        <translation>ユーザー ID %1 が無効です</translation>
+    </message>
+    <message>
+        <source>the keyring marks the user ID %1 as not valid</source>
+        <translation>キーリングでユーザー ID %1 が有効でないと判定されています</translation>
+    </message>
+    <message>
+        <source>the key has no encryption subkey</source>
+        <translation>鍵に暗号化用の副鍵がありません</translation>
+    </message>
+    <message>
+        <source>its encryption subkey was revoked</source>
+        <translation>暗号化用の副鍵が失効しています</translation>
+    </message>
+    <message>
+        <source>its encryption subkey expired on %1</source>
+        <translation>暗号化用の副鍵の有効期限が %1 に切れています</translation>
+    </message>
+    <message>
+        <source>its encryption subkey is not usable</source>
+        <translation>暗号化用の副鍵を使用できません</translation>
+    </message>
+    <message>
+        <source>no OpenPGP key for this address in the keyring</source>
+        <translation>キーリングにこのアドレスの OpenPGP 鍵がありません</translation>
+    </message>
+    <message>
+        <source>%1 (none of its %2 keys is usable)</source>
+        <translation>%1（該当する %2 件の鍵はいずれも使用できません）</translation>
+    </message>
+    <message>
+        <source>does not expire</source>
+        <translation>無期限</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有効期限 %1</translation>
+    </message>
+    <message>
+        <source>%1, key %2, %3</source>
+        <translation>%1、鍵 %2、%3</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>暗号化の宛先がありません</translation>
+    </message>
+    <message>
+        <source>no usable OpenPGP key for %1</source>
+        <translation>次の宛先に使用できる OpenPGP 鍵がありません: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the message: %1</source>
+        <translation>メールを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the encrypted output: %1</source>
+        <translation>暗号化したデータを書き出せません: %1</translation>
+    </message>
+    <message>
+        <source>GnuPG could not encrypt: %1</source>
+        <translation>GnuPG で暗号化できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::QueueWindow</name>
+    <message>
+        <source>SendGuard — queue</source>
+        <translation>SendGuard — 送信キュー</translation>
+    </message>
+    <message>
+        <source>SendGuard — send now</source>
+        <translation>SendGuard — 今すぐ送信</translation>
+    </message>
+    <message>
+        <source>This message has not been confirmed yet. Send it now?</source>
+        <translation>このメールはまだ送信確認されていません。今すぐ送信しますか？</translation>
+    </message>
+    <message>
+        <source>Save message as</source>
+        <translation>名前を付けてメールを保存</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>メール (*.eml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>送信予定</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受付日時</translation>
+    </message>
+    <message>
+        <source>Messages in the queue</source>
+        <translation>送信キュー内のメール</translation>
+    </message>
+    <message>
+        <source>No messages are waiting.</source>
+        <translation>送信待ちのメールはありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>今すぐ送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Recall</source>
+        <translation>送信取り消し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>詳細(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml</source>
+        <translation>.eml 形式で保存(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>確認待ち</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>再送待ち</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>送信取り消し済み</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>(no recipients)</source>
+        <translation>（宛先なし）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more</source>
+        <translation>
+            <numerusform>%1、%2 ほか %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>まもなく</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>あと %1</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状態: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>受付日時: %1</translation>
+    </message>
+    <message>
+        <source>Release: %1</source>
+        <translation>送信予定日時: %1</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>次回の再送: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>送信試行回数: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>直近のエラー: %1</translation>
+    </message>
+    <message>
+        <source>Envelope sender: %1</source>
+        <translation>エンベロープ差出人: %1</translation>
+    </message>
+    <message>
+        <source>(none: &lt;&gt;)</source>
+        <translation>（なし: &lt;&gt;）</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>差出人: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>件名: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（件名なし）</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>サイズ: %1</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>送信確認: %1</translation>
+    </message>
+    <message>
+        <source>by the user</source>
+        <translation>ユーザーが承認</translation>
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation>自動承認</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recipients (%n):</source>
+        <translation>
+            <numerusform>宛先（%n 件）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>サーバーが拒否</translation>
+    </message>
+    <message>
+        <source>not yet sent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <source>  %1 — %2</source>
+        <translation>  %1 — %2</translation>
+    </message>
+    <message>
+        <source>(server: %1)</source>
+        <translation>（サーバーの応答: %1）</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <source>many recipients</source>
+        <translation>宛先が多数</translation>
+    </message>
+    <message>
+        <source>recipients from many outside companies</source>
+        <translation>多数の社外組織の宛先</translation>
+    </message>
+    <message>
+        <source>a domain that looks like a trusted one</source>
+        <translation>信頼済みドメインの類似ドメイン</translation>
+    </message>
+    <message>
+        <source>a recipient you have never written to</source>
+        <translation>初めての宛先</translation>
+    </message>
+    <message>
+        <source>matches a keyword rule</source>
+        <translation>キーワード規則に一致</translation>
+    </message>
+    <message>
+        <source>the From address differs from the sending account</source>
+        <translation>差出人アドレスが送信アカウントと異なる</translation>
+    </message>
+    <message>
+        <source>a blocked domain</source>
+        <translation>送信禁止ドメイン</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attachments (%n):</source>
+        <translation>
+            <numerusform>添付ファイル（%n 件）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 (%2)</source>
+        <translation>  %1（%2）</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>[encrypted: %1]</source>
+        <translation>[暗号化済み: %1]</translation>
+    </message>
+    <message>
+        <source>next try %1</source>
+        <translation>再送: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being sent now.</source>
+        <translation>「%1」を送信しています。</translation>
+    </message>
+    <message>
+        <source>Could not send &quot;%1&quot;: %2</source>
+        <translation>「%1」を送信できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was recalled and will not be sent.</source>
+        <translation>「%1」の送信を取り消しました。このメールは送信されません。</translation>
+    </message>
+    <message>
+        <source>Could not recall &quot;%1&quot;: %2</source>
+        <translation>「%1」の送信を取り消せませんでした: %2</translation>
+    </message>
+    <message>
+        <source>SendGuard — message details</source>
+        <translation>SendGuard — メールの詳細</translation>
+    </message>
+    <message>
+        <source>The message file is no longer in the spool.</source>
+        <translation>メールのファイルがスプールに見つかりません。</translation>
+    </message>
+    <message>
+        <source>Saved a copy to %1.</source>
+        <translation>%1 にコピーを保存しました。</translation>
+    </message>
+    <message>
+        <source>Could not save the message to %1: %2</source>
+        <translation>メールを %1 に保存できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::SmimeBackend</name>
+    <message>
+        <source>unknown OpenSSL error</source>
+        <translation>不明な OpenSSL のエラー</translation>
+    </message>
+    <message>
+        <source>the certificate has malformed extensions</source>
+        <translation>証明書の拡張領域の形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s public key cannot be read</source>
+        <translation>証明書の公開鍵を読み取れません</translation>
+    </message>
+    <message>
+        <source>its key usage does not allow encryption (keyEncipherment is missing)</source>
+        <translation>鍵用途（Key Usage）で暗号化が許可されていません（keyEncipherment がありません）</translation>
+    </message>
+    <message>
+        <source>its RSA key is too short (%1 bits, at least %2 needed)</source>
+        <translation>RSA 鍵が短すぎます（%1 ビット。%2 ビット以上が必要です）</translation>
+    </message>
+    <message>
+        <source>its key usage does not allow encryption (keyAgreement is missing)</source>
+        <translation>鍵用途（Key Usage）で暗号化が許可されていません（keyAgreement がありません）</translation>
+    </message>
+    <message>
+        <source>its key type (%1) cannot be used for S/MIME encryption</source>
+        <translation>鍵の種類（%1）は S/MIME の暗号化に使用できません</translation>
+    </message>
+    <message>
+        <source>its extended key usage does not include e-mail protection</source>
+        <translation>拡張鍵用途（Extended Key Usage）に電子メールの保護（emailProtection）が含まれていません</translation>
+    </message>
+    <message>
+        <source>its validity dates cannot be read</source>
+        <translation>有効期間を読み取れません</translation>
+    </message>
+    <message>
+        <source>not valid before %1</source>
+        <translation>有効期間がまだ始まっていません（%1 から有効）</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>有効期限が %1 に切れています</translation>
+    </message>
+    <message>
+        <source>%1 (none of its %2 certificates is usable)</source>
+        <translation>%1（該当する %2 件の証明書はいずれも使用できません）</translation>
+    </message>
+    <message>
+        <source>no certificate for this address in %1</source>
+        <translation>%1 にこのアドレスの証明書がありません</translation>
+    </message>
+    <message>
+        <source>unsupported S/MIME cipher &quot;%1&quot; (use aes-128-cbc, aes-192-cbc or aes-256-cbc)</source>
+        <translation>S/MIME の暗号方式 &quot;%1&quot; には対応していません（aes-128-cbc、aes-192-cbc、aes-256-cbc のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>no folder for S/MIME certificates is configured</source>
+        <translation>S/MIME 証明書のフォルダーが設定されていません</translation>
+    </message>
+    <message>
+        <source>the S/MIME certificate folder %1 does not exist</source>
+        <translation>S/MIME 証明書のフォルダー %1 が見つかりません</translation>
+    </message>
+    <message>
+        <source>the S/MIME certificate folder %1 cannot be read</source>
+        <translation>S/MIME 証明書のフォルダー %1 を読み込めません</translation>
+    </message>
+    <message>
+        <source>too large for a certificate file (%1 bytes)</source>
+        <translation>証明書ファイルとしては大きすぎます（%1 バイト）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>broken PEM certificate: %1</source>
+        <translation>PEM 形式の証明書が壊れています: %1</translation>
+    </message>
+    <message>
+        <source>no certificate in the PEM file</source>
+        <translation>PEM ファイルに証明書が含まれていません</translation>
+    </message>
+    <message>
+        <source>unexpected data after the DER certificate</source>
+        <translation>DER 形式の証明書の後ろに余分なデータがあります</translation>
+    </message>
+    <message>
+        <source>not a certificate (neither PEM nor DER): %1</source>
+        <translation>証明書ではありません（PEM 形式でも DER 形式でもありません）: %1</translation>
+    </message>
+    <message>
+        <source>the S/MIME back end is not configured</source>
+        <translation>S/MIME バックエンドが設定されていません</translation>
+    </message>
+    <message>
+        <source>%1 (SHA-256 %2), valid until %3</source>
+        <translation>%1（SHA-256 %2）、有効期限 %3</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>暗号化の宛先がありません</translation>
+    </message>
+    <message>
+        <source>no usable S/MIME certificate for %1</source>
+        <translation>次の宛先に使用できる S/MIME 証明書がありません: %1</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>メモリが不足しています</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not prepare the encryption: %1</source>
+        <translation>OpenSSL で暗号化の準備ができませんでした: %1</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt: %1</source>
+        <translation>OpenSSL で暗号化できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the encrypted output: %1</source>
+        <translation>暗号化したデータを書き出せません: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the message: %1</source>
+        <translation>メールを読み込めません: %1</translation>
     </message>
 </context>
 <context>
@@ -703,10 +1398,6 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
 <context>
     <name>sendguard::TrayIcon</name>
     <message>
-        <source>Quit SendGuard</source>
-        <translation>SendGuard を終了</translation>
-    </message>
-    <message>
         <source>SendGuard: no messages held</source>
         <translation>SendGuard: 保留中のメールはありません</translation>
     </message>
@@ -735,6 +1426,90 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>&quot;%1&quot; could not be delivered yet; SendGuard keeps trying.</source>
         <translation>「%1」はまだ送信できていません。SendGuard が再送を続けます。</translation>
+    </message>
+    <message>
+        <source>Open the &amp;queue…</source>
+        <translation>送信キューを開く(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit SendGuard</source>
+        <translation>SendGuard を終了(&amp;X)</translation>
+    </message>
+    <message>
+        <source>SendGuard is running</source>
+        <translation>SendGuard は実行中です</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so SendGuard shows its queue in this window. Closing the window keeps SendGuard running; open it again from the application menu.</source>
+        <translation>このデスクトップ環境にはシステムトレイがないため、送信キューをこのウィンドウに表示しています。ウィンドウを閉じても SendGuard は動作し続けます。もう一度表示するには、アプリケーションメニューから SendGuard を起動してください。</translation>
+    </message>
+    <message>
+        <source>next one leaves in %1:%2</source>
+        <translation>次の送信まで %1:%2</translation>
+    </message>
+    <message>
+        <source>Message held</source>
+        <translation>メールを保留しました</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; leaves in %2 seconds. You can still recall it from the queue.</source>
+        <translation>「%1」は %2 秒後に送信されます。それまでは送信キューから送信を取り消せます。</translation>
+    </message>
+    <message>
+        <source>Waiting for your confirmation</source>
+        <translation>送信確認待ちのメールがあります</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not sent until you confirm it.</source>
+        <translation>「%1」は送信確認するまで送信されません。</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>メールを送信しました</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was handed to the mail server.</source>
+        <translation>「%1」を送信サーバーに引き渡しました。</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>送信を取り消しました</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not sent. It stays in the queue, where you can save or send it.</source>
+        <translation>「%1」は送信されませんでした。メールは送信キューに残っており、そこから保存や送信ができます。</translation>
+    </message>
+    <message>
+        <source>Messages waiting to be sent</source>
+        <translation>送信待ちのメールがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held message(s) reached the end of the hold while SendGuard was not running.</source>
+        <translation>
+            <numerusform>SendGuard の停止中に、保留中のメール %n 通の保留時間が終了しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SendGuard — held messages</source>
+        <translation>SendGuard — 保留中のメール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were held when SendGuard stopped, and their hold time has passed:</source>
+        <translation>
+            <numerusform>SendGuard の停止時に保留中だったメール %n 通の保留時間が過ぎています:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send them now?</source>
+        <translation>今すぐ送信しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>今すぐ送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Review in the queue</source>
+        <translation>送信キューで確認(&amp;R)</translation>
     </message>
 </context>
 <context>

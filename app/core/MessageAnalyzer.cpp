@@ -364,7 +364,47 @@ private:
     QStringList m_bodies;
 };
 
-void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList& bodies)
+bool isEncodedWord(const QByteArray& token)
+{
+    return token.startsWith("=?") && token.endsWith("?=") && token.count('?') >= 4;
+}
+
+// The decoded text of an unstructured header (Subject). GMime 3.2.13 joins adjacent encoded
+// words of one charset before decoding them and, when the first ends in base64 padding, drops
+// what follows (e.g. "=?utf-8?b?YWI=?= =?utf-8?b?Y2Q=?=" gives "ab"; upstream GMime issue 133).
+// Ordinary mailers fold long Japanese subjects exactly like that. So the value is also decoded
+// word by word, each word by GMime, and the longer reading wins unless it is the one with broken
+// characters (a multi-byte character split across two words, which only the joined reading
+// decodes). Both readings are returned so that keyword rules see every character.
+QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
+{
+    if (!raw)
+        return {};
+    const QString whole = QString::fromUtf8(decodedByGMime).trimmed();
+
+    QString perWord;
+    bool previousEncoded = false;
+    const QList<QByteArray> tokens = QByteArray(raw).simplified().split(' ');
+    for (const QByteArray& token : tokens) {
+        if (token.isEmpty())
+            continue;
+        const bool encoded = isEncodedWord(token);
+        char* decoded = g_mime_utils_header_decode_text(nullptr, token.constData());
+        if (!perWord.isEmpty() && !(encoded && previousEncoded))
+            perWord += QLatin1Char(' ');
+        perWord += QString::fromUtf8(decoded);
+        g_free(decoded);
+        previousEncoded = encoded;
+    }
+    const bool perWordBroken = perWord.contains(QChar::ReplacementCharacter) &&
+                               !whole.contains(QChar::ReplacementCharacter);
+    if (perWord == whole || perWordBroken || perWord.size() <= whole.size())
+        return perWord == whole ? QStringList{whole} : QStringList{whole, perWord};
+    return {perWord, whole};
+}
+
+void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList& bodies,
+                       const QStringList& subjectReadings)
 {
     for (const KeywordRule& rule : policy.keywordRules) {
         const QRegularExpression re(rule.pattern,
@@ -375,7 +415,7 @@ void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList
         QStringList haystacks;
         switch (rule.where) {
         case KeywordRule::Where::Subject:
-            haystacks << v->subject;
+            haystacks << v->subject << subjectReadings;
             break;
         case KeywordRule::Where::Body:
             haystacks = bodies;
@@ -594,8 +634,14 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
         block = file.read(qMax<qint64>(headersEnd, 0));
     }
 
-    if (const char* subject = g_mime_message_get_subject(message.p))
-        v.subject = QString::fromUtf8(subject);
+    QStringList subjectReadings;
+    if (GMimeHeader* subject = g_mime_header_list_get_header(
+            g_mime_object_get_header_list(GMIME_OBJECT(message.p)), "Subject")) {
+        subjectReadings = decodeUnstructured(g_mime_header_get_raw_value(subject),
+                                             g_mime_message_get_subject(message.p));
+        if (!subjectReadings.isEmpty())
+            v.subject = subjectReadings.first();
+    }
     if (const char* id = g_mime_message_get_message_id(message.p))
         v.messageId = QString::fromUtf8(id);
     QList<HeaderMailbox> fromBoxes;
@@ -711,7 +757,7 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
 
     Walker walker(&v);
     walker.walk(g_mime_message_get_mime_part(message.p), 0);
-    applyKeywordRules(&v, policy, walker.bodies());
+    applyKeywordRules(&v, policy, walker.bodies(), subjectReadings);
     v.parsed = true;
     return v;
 }

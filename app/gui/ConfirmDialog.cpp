@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMap>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -91,7 +92,7 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
     setWindowTitle(tr("SendGuard — confirm sending"));
     setWindowFlag(Qt::WindowStaysOnTopHint);
     setObjectName(QStringLiteral("confirmDialog"));
-    setMinimumWidth(640);
+    setMinimumWidth(780);
 
     const Verdict verdict = Verdict::fromJson(entry.analysis);
     auto* layout = new QVBoxLayout(this);
@@ -111,8 +112,11 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
     layout->addWidget(intro);
 
     auto* form = new QFormLayout;
-    auto* from =
-        new QLabel(entry.headerFrom.isEmpty() ? entry.envelopeFrom : entry.headerFrom, this);
+    const QString fromAddress = entry.headerFrom.isEmpty() ? entry.envelopeFrom : entry.headerFrom;
+    auto* from = new QLabel(verdict.fromDisplay.isEmpty()
+                                ? fromAddress
+                                : QStringLiteral("%1 <%2>").arg(verdict.fromDisplay, fromAddress),
+                            this);
     from->setTextInteractionFlags(Qt::TextSelectableByMouse);
     from->setTextFormat(Qt::PlainText);
     form->addRow(tr("From:"), from);
@@ -170,9 +174,10 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
             notes << tr("blocked domain");
         if (info.trusted)
             notes << tr("trusted");
+        // The address is what must be checked: it comes first, the name after it.
         const QString name = info.displayName.isEmpty()
                                  ? info.address
-                                 : QStringLiteral("%1 <%2>").arg(info.displayName, info.address);
+                                 : QStringLiteral("%1  (%2)").arg(info.address, info.displayName);
         return QStringList{name, where, notes.join(QStringLiteral(", "))};
     };
 
@@ -188,7 +193,20 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
     m_recipients->header()->setStretchLastSection(false);
     m_recipients->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_recipients->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    for (auto it = external.cbegin(); it != external.cend(); ++it) {
+    // Domains that need a second look (look-alike, blocked) first, then the others by name.
+    QStringList domains = external.keys();
+    auto suspicious = [&external](const QString& domain) {
+        for (const RecipientInfo& info : external.value(domain)) {
+            if (!info.lookalikeOf.isEmpty() || info.blocked)
+                return true;
+        }
+        return false;
+    };
+    std::stable_sort(domains.begin(), domains.end(), [&](const QString& a, const QString& b) {
+        return suspicious(a) && !suspicious(b);
+    });
+    for (const QString& domain : std::as_const(domains)) {
+        const auto it = external.constFind(domain);
         auto* group = new QTreeWidgetItem(
             m_recipients,
             {tr("External — %1 (%n)", nullptr, int(it.value().size())).arg(it.key())});
@@ -200,6 +218,8 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         for (const RecipientInfo& info : it.value()) {
             QTreeWidgetItem* item = addCheckable(group, describe(info));
             item->setData(0, Qt::UserRole, info.address);
+            for (int c = 0; c < 3; ++c)
+                item->setToolTip(c, item->text(c));
         }
     }
     if (!internal.isEmpty()) {
@@ -211,10 +231,29 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
             auto* item = new QTreeWidgetItem(group, describe(info));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable); // internal: no check box
             item->setData(0, Qt::UserRole, info.address);
+            for (int c = 0; c < 3; ++c)
+                item->setToolTip(c, item->text(c));
         }
     }
     m_recipients->expandAll();
-    layout->addWidget(m_recipients, 2);
+    m_recipients->setMinimumHeight(m_recipients->sizeHintForRow(0) * 7 + 30);
+    // The group lines carry no check box: the keyboard cursor steps over them.
+    connect(m_recipients, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* current, QTreeWidgetItem* previous) {
+                if (!current || current->childCount() == 0)
+                    return;
+                const int group = m_recipients->indexOfTopLevelItem(current);
+                const bool upwards = previous && previous->parent() &&
+                                     m_recipients->indexOfTopLevelItem(previous->parent()) >= group;
+                QTreeWidgetItem* target = current->child(0);
+                if (upwards) { // to the last line of the group above, if any
+                    if (QTreeWidgetItem* above = m_recipients->topLevelItem(group - 1))
+                        target = above->child(above->childCount() - 1);
+                }
+                if (target)
+                    m_recipients->setCurrentItem(target);
+            });
+    layout->addWidget(m_recipients, 3);
 
     if (!verdict.movedToBcc.isEmpty()) {
         auto* plan = new QLabel(
@@ -251,15 +290,17 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                                       : tr("not encrypted")});
         }
         m_attachments->setMaximumHeight(qMin(160, 28 + 24 * int(verdict.attachments.size())));
+        m_attachments->setCurrentItem(m_attachments->topLevelItem(0));
         layout->addWidget(m_attachments);
     }
 
     if (!entry.bodyPreview.isEmpty()) {
-        auto* preview = new QLabel(entry.bodyPreview.left(300), this);
+        // A few lines of the text, scrollable, so the recipients keep the room.
+        auto* preview = new QPlainTextEdit(entry.bodyPreview.left(300), this);
         preview->setObjectName(QStringLiteral("preview"));
-        preview->setWordWrap(true);
-        preview->setTextFormat(Qt::PlainText);
-        preview->setFrameShape(QFrame::StyledPanel);
+        preview->setReadOnly(true);
+        preview->setTabChangesFocus(true);
+        preview->setFixedHeight(preview->fontMetrics().lineSpacing() * 4 + 12);
         layout->addWidget(preview);
     }
 

@@ -128,8 +128,8 @@ QueueWindow::QueueWindow(MessageQueue* queue, std::function<QString(const QStrin
     m_list->header()->setSectionsClickable(false);
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
-    m_list->setColumnWidth(RecipientsColumn, 230);
-    m_list->setColumnWidth(StateColumn, 150);
+    m_list->setColumnWidth(RecipientsColumn, 190);
+    m_list->setColumnWidth(StateColumn, 120);
     m_list->setColumnWidth(SendsColumn, 110);
     m_list->setColumnWidth(ReceivedColumn, 130);
     m_list->setAccessibleName(tr("Messages in the queue"));

@@ -122,15 +122,18 @@ private Q_SLOTS:
         dialog.activateWindow();
         QTreeWidget* tree = dialog.recipientTree();
         QTRY_VERIFY(tree->hasFocus());
-        // Space ticks the current line, Down moves on.
+        // Space ticks the current line, Down moves on (over the domain's group line).
         QTest::keyClick(tree, Qt::Key_Space);
         QTest::keyClick(tree, Qt::Key_Down);
-        QTest::keyClick(tree, Qt::Key_Down);
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("a@partner.example"));
         QTest::keyClick(tree, Qt::Key_Space);
         QCOMPARE(dialog.uncheckedCount(), 1);
+        // Up goes back over the group line too.
+        QTest::keyClick(tree, Qt::Key_Up);
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("b@examp1e.co.jp"));
+        QTest::keyClick(tree, Qt::Key_Tab);
         QTreeWidget* attachments = dialog.attachmentTree();
-        attachments->setFocus();
-        attachments->setCurrentItem(attachments->topLevelItem(0));
+        QTRY_VERIFY(attachments->hasFocus());
         QTest::keyClick(attachments, Qt::Key_Space);
         QCOMPARE(dialog.uncheckedCount(), 0);
         QVERIFY(dialog.sendButton()->isEnabled());

@@ -181,6 +181,7 @@ int main(int argc, char* argv[])
     const QString configFile =
         explicitConfig ? parser.value(configOption) : CommandLine::defaultConfigFile();
     ConfigLoader loader;
+    loader.setMachinePolicy(MachinePolicy::readSystem());
     if (!loader.load(configFile, !explicitConfig)) {
         for (const ConfigProblem& p : loader.problems())
             err << p.toString() << Qt::endl;
@@ -246,6 +247,11 @@ int main(int argc, char* argv[])
     err << QCoreApplication::translate("main", "SendGuard: relaying to %1")
                .arg(guard.transportDescription())
         << Qt::endl;
+    if (!options.config.lockedKeys.isEmpty())
+        err << QCoreApplication::translate("main", "SendGuard: set by your organisation (%1): %2")
+                   .arg(options.config.lockedBy,
+                        options.config.lockedKeys.join(QStringLiteral(", ")))
+            << Qt::endl;
     if (parser.isSet(autoConfirmOption))
         err << QCoreApplication::translate(
                    "main", "SendGuard: --auto-confirm is on: messages are approved without asking")

@@ -132,6 +132,11 @@ struct Config
     PolicyConfig policy;
     UiConfig ui;
 
+    // Keys set by the machine policy ("policy.hold_seconds"): the user cannot change them.
+    QStringList lockedKeys;
+    QString lockedBy; // where the machine policy comes from
+
+    bool isLocked(const QString& key) const { return lockedKeys.contains(key); }
     bool usesDemoUpstream() const { return upstream.host.isEmpty(); }
 };
 

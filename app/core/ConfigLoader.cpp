@@ -394,6 +394,35 @@ const QList<QPair<QString, QList<KeySpec>>>& schema()
 
 } // namespace
 
+// Checks the machine policy on its own (its mistakes are reported against its source), then
+// lays it over the user's settings key by key and records those keys as locked.
+bool ConfigLoader::overlayMachinePolicy(QJsonObject* root)
+{
+    const QString source = m_policy.source;
+    if (!m_policy.error.isEmpty()) {
+        m_problems.append({source, {}, m_policy.error});
+        return false;
+    }
+    ConfigLoader check;
+    if (!check.parse(QJsonDocument(m_policy.settings).toJson(), source)) {
+        m_problems.append(check.problems());
+        return false;
+    }
+    QStringList locked;
+    for (auto section = m_policy.settings.begin(); section != m_policy.settings.end(); ++section) {
+        QJsonObject merged = root->value(section.key()).toObject();
+        const QJsonObject keys = section.value().toObject();
+        for (auto key = keys.begin(); key != keys.end(); ++key) {
+            merged.insert(key.key(), key.value());
+            locked << section.key() + QLatin1Char('.') + key.key();
+        }
+        root->insert(section.key(), merged);
+    }
+    locked.sort();
+    m_lockedKeys = locked;
+    return true;
+}
+
 void ConfigLoader::problem(const QString& key, const QString& reason)
 {
     m_problems.append({m_file, key, reason});
@@ -403,6 +432,7 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
 {
     m_file = fileName;
     m_problems.clear();
+    m_lockedKeys.clear();
     m_config = Config{};
 
     QJsonParseError error{};
@@ -429,7 +459,9 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
         return false;
     }
 
-    const QJsonObject root = doc.object();
+    QJsonObject root = doc.object();
+    if (!m_policy.isEmpty() && !overlayMachinePolicy(&root))
+        return false;
     for (auto it = root.begin(); it != root.end(); ++it) {
         const QList<KeySpec>* specs = nullptr;
         for (const auto& [section, keys] : schema()) {
@@ -470,6 +502,9 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
         problem(QStringLiteral("upstream.username"),
                 tr("refusing to send a password without TLS; set upstream.security to "
                    "\"starttls\" or \"tls\""));
+    m_config.lockedKeys = m_lockedKeys;
+    if (!m_lockedKeys.isEmpty())
+        m_config.lockedBy = m_policy.source;
     return m_problems.isEmpty();
 }
 
@@ -481,7 +516,7 @@ bool ConfigLoader::load(const QString& fileName, bool missingIsDefault)
     QFile file(fileName);
     if (!file.exists()) {
         if (missingIsDefault)
-            return true;
+            return parse("{}", fileName); // defaults, under the machine policy if any
         problem({}, tr("file does not exist"));
         return false;
     }

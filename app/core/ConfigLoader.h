@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Config.h"
+#include "MachinePolicy.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -31,14 +32,20 @@ public:
     bool parse(const QByteArray& json, const QString& fileName);
     // Reads `fileName`; a missing file is a problem unless `missingIsDefault`.
     bool load(const QString& fileName, bool missingIsDefault);
+    // The organisation's policy, applied by the next parse()/load(): each key it sets replaces
+    // the user's and is locked. An invalid policy is a problem (reported against its source).
+    void setMachinePolicy(const MachinePolicy& policy) { m_policy = policy; }
 
     const Config& config() const { return m_config; }
     const QList<ConfigProblem>& problems() const { return m_problems; }
 
 private:
     void problem(const QString& key, const QString& reason);
+    bool overlayMachinePolicy(QJsonObject* root);
 
     Config m_config;
+    MachinePolicy m_policy;
+    QStringList m_lockedKeys;
     QList<ConfigProblem> m_problems;
     QString m_file;
 };

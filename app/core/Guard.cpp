@@ -197,6 +197,7 @@ bool Guard::start(QString* error, int* exitCode)
     m_relayThread->start();
 
     m_queue = new MessageQueue(config.relay, m_spool, m_transport, m_audit, this);
+    m_queue->setKeepDays(config.policy.keepDays);
     // "First-time recipient" learns only from mail that really left.
     connect(m_queue, &MessageQueue::delivered, this,
             [this](const QStringList& addresses) { m_history->recordDelivered(addresses); });

@@ -20,6 +20,47 @@ MessageQueue::MessageQueue(const RelayConfig& relay, Spool* spool, Transport* tr
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &MessageQueue::onTimer);
     connect(m_transport, &Transport::finished, this, &MessageQueue::onDeliveryFinished);
+    m_expiry.setInterval(60 * 60 * 1000);
+    m_expiry.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_expiry, &QTimer::timeout, this, &MessageQueue::expireOld);
+    m_expiry.start();
+}
+
+void MessageQueue::setKeepDays(int days)
+{
+    m_keepDays = qMax(1, days);
+}
+
+void MessageQueue::expireOld()
+{
+    const QDateTime limit = QDateTime::currentDateTimeUtc().addDays(-m_keepDays);
+    QStringList expired;
+    for (const QueueEntry& e : std::as_const(m_entries)) {
+        if (e.state != MessageState::Recalled && e.state != MessageState::Failed)
+            continue;
+        // The last time anything happened to it.
+        QDateTime last = e.createdAt;
+        for (const QDateTime& t : {e.releaseAt, e.nextAttemptAt}) {
+            if (t.isValid() && (!last.isValid() || t > last))
+                last = t;
+        }
+        if (last.isValid() && last < limit)
+            expired << e.id;
+    }
+    for (const QString& id : std::as_const(expired)) {
+        const QueueEntry entry = m_entries.take(id);
+        m_audit->record(
+            QStringLiteral("expired"), entry,
+            {{QStringLiteral("detail"), QStringLiteral("%1 message kept for %2 days, then removed")
+                                            .arg(messageStateName(entry.state))
+                                            .arg(m_keepDays)}});
+        m_spool->finish(entry, [id](bool ok, const QString& error) {
+            if (!ok)
+                qCCritical(lcQueue).noquote()
+                    << "cannot remove expired message" << id << ":" << error;
+        });
+        Q_EMIT entryRemoved(id);
+    }
 }
 
 void MessageQueue::restore(const QList<QueueEntry>& entries)
@@ -33,6 +74,7 @@ void MessageQueue::restore(const QList<QueueEntry>& entries)
         m_entries.insert(e.id, e);
         Q_EMIT entryChanged(e);
     }
+    expireOld();
     schedule();
 }
 

@@ -44,6 +44,11 @@ public:
     void answer(const QString& id, bool approved, const QString& by, bool keepVisible,
                 int holdSeconds, Done done);
 
+    // Recalled and failed messages are kept this many days (policy.keep_days) so they can be
+    // saved or sent again; then they go, with an "expired" line in the audit log.
+    void setKeepDays(int days);
+    void expireOld();
+
     QList<QueueEntry> entries() const;
     bool contains(const QString& id) const { return m_entries.contains(id); }
     // Messages held or awaiting confirmation (what the tray counts).
@@ -73,6 +78,8 @@ private:
     AuditLog* m_audit;
     QMap<QString, QueueEntry> m_entries;
     QTimer m_timer;
+    QTimer m_expiry;
+    int m_keepDays = 14;
 };
 
 } // namespace sendguard

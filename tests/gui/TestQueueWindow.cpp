@@ -520,6 +520,31 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w->findChild<QDialog*>(QStringLiteral("queueDetails")), 2000);
     }
 
+    // Recalled and failed messages are kept policy.keep_days, then removed with a trace.
+    void oldRecalledMessagesExpireAndLeaveTheWindow()
+    {
+        const QueueEntry old = addMessage(QStringLiteral("old"), MessageState::Recalled,
+                                          addresses(1), -20 * 86400, -20 * 86400);
+        const QueueEntry recent = addMessage(QStringLiteral("recent"), MessageState::Recalled,
+                                             addresses(1), -86400, -86400);
+        const QueueEntry held =
+            addMessage(QStringLiteral("held"), MessageState::Held, addresses(1), -20 * 86400, 600);
+        auto w = window();
+        QCOMPARE(w->list()->topLevelItemCount(), 3);
+        m_queue->setKeepDays(14);
+        m_queue->expireOld();
+        QVERIFY(!w->itemFor(old.id));
+        QVERIFY(w->itemFor(recent.id));
+        QVERIFY(w->itemFor(held.id)); // only recalled and failed messages expire
+        QCOMPARE(m_queue->entries().size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_spool->bodyPath(old.id)), 5000);
+        auto auditSays = [this](const QByteArray& text) {
+            QFile f(m_dir->filePath(QStringLiteral("audit.jsonl")));
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains(text);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(auditSays("\"event\":\"expired\""), 5000);
+    }
+
     void entryRemovedRemovesTheRow()
     {
         const QueueEntry a = addMessage(QStringLiteral("A"));

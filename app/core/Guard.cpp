@@ -357,6 +357,12 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
     auto pending = std::make_shared<Pending>();
     QPointer<Guard> self(this);
     const int hold = policy.holdSeconds;
+    // Once the client has its answer, its hanging up no longer matters.
+    reply = [self, reply, id = entry.id](const SmtpReply& r) {
+        if (self)
+            self->m_clientGone.remove(id);
+        reply(r);
+    };
 
     auto applyLate = [self, pending, hold, id = entry.id](const ConfirmationDecision& decision) {
         if (!self)
@@ -461,7 +467,28 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
         return;
     }
     QTimer::singleShot(std::chrono::seconds(policy.confirmTimeoutSeconds), this, timedOut);
+    // The mail client may hang up while the question is open: then nobody can be told 250 any
+    // more, and sending on a later "Send" would make the client's next attempt a duplicate.
+    m_clientGone.insert(entry.id, [self, entry, pending]() {
+        if (!self || pending->answered || pending->replied)
+            return;
+        pending->replied = true;
+        self->m_spool->discardIncoming(entry.id);
+        self->m_audit->record(
+            QStringLiteral("refused"), entry,
+            {{QStringLiteral("detail"),
+              QStringLiteral("the mail program disconnected before the message was confirmed")},
+             {QStringLiteral("by"), QStringLiteral("client")}});
+        if (self->m_gate)
+            self->m_gate->clientReplied(entry.id, false);
+    });
     m_gate->confirm(entry, decided);
+}
+
+void Guard::abandoned(const QString& id)
+{
+    if (const auto handler = m_clientGone.take(id))
+        handler();
 }
 
 void Guard::recordAccepted(const QueueEntry& entry)

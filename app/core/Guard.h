@@ -58,6 +58,7 @@ public:
     void prepare(ReceivedMessage& message) const override;
     void submit(const ReceivedMessage& message,
                 std::function<void(const SmtpReply&)> reply) override;
+    void abandoned(const QString& id) override;
 
 Q_SIGNALS:
     // A message reached the hold queue (for notifications).
@@ -86,6 +87,8 @@ private:
     MessageQueue* m_queue = nullptr;
     SmtpServer* m_server = nullptr;
     ControlServer* m_control = nullptr;
+    // Messages whose client waits for the confirm step: what to do if it hangs up.
+    QHash<QString, std::function<void()>> m_clientGone;
 };
 
 } // namespace sendguard

@@ -36,6 +36,13 @@ public:
             Qt::QueuedConnection);
     }
 
+    void abandoned(const QString& id) override
+    {
+        MessageIntake* target = m_target;
+        QMetaObject::invokeMethod(
+            m_targetContext, [target, id] { target->abandoned(id); }, Qt::QueuedConnection);
+    }
+
 private:
     MessageIntake* m_target;
     QObject* m_targetContext;

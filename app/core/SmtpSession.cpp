@@ -62,6 +62,8 @@ SmtpSession::SmtpSession(QSslSocket* socket, const SessionContext* context, QObj
     connect(&m_idle, &QTimer::timeout, this, &SmtpSession::onIdleTimeout);
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
+        if (m_mode == Mode::Waiting) // hung up while its message waits for the confirm step
+            m_context->intake->abandoned(m_messageId);
         m_mode = Mode::Closing;
         m_idle.stop();
         Q_EMIT finished();
@@ -73,8 +75,12 @@ SmtpSession::SmtpSession(QSslSocket* socket, const SessionContext* context, QObj
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         if (e != QAbstractSocket::RemoteHostClosedError)
             qCDebug(lcSmtp) << "session socket error:" << m_socket->errorString();
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            if (m_mode == Mode::Waiting)
+                m_context->intake->abandoned(m_messageId);
+            m_mode = Mode::Closing;
             Q_EMIT finished();
+        }
     });
     reply(220, nullptr, QStringLiteral("%1 ESMTP SendGuard ready").arg(m_context->hostName));
     restartIdleTimer();

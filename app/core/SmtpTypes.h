@@ -54,6 +54,8 @@ public:
     virtual void prepare(ReceivedMessage& message) const { Q_UNUSED(message); }
     virtual void submit(const ReceivedMessage& message,
                         std::function<void(const SmtpReply&)> reply) = 0;
+    // The client of message `id` disconnected before it was given the reply to submit().
+    virtual void abandoned(const QString& id) { Q_UNUSED(id); }
 };
 
 // Checks the local SMTP credentials (user "sendguard" and the password from the keychain).

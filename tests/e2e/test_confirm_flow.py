@@ -105,6 +105,31 @@ class ConfirmTimeout(h.SGTestCase):
         self.assertEqual(len(refused), 1, sg.audit())
 
 
+    def test_client_that_hangs_up_is_never_sent_for(self):
+        """A client that disconnects while the dialog is open will send again itself: the
+        message it abandoned must not be sent too (no duplicate)."""
+        up = self.start_upstream()
+        sg = self.interactive(up, "defer", timeout_seconds=4)
+        subject = unique("hangup")
+        client = self.raw(sg.port)
+        client.greeting_and_ehlo()
+        self.assertEqual(client.cmd("MAIL FROM:<%s>" % SENDER)[0], 250)
+        self.assertEqual(client.cmd("RCPT TO:<%s>" % EXTERNAL[0])[0], 250)
+        self.assertEqual(client.cmd("DATA")[0], 354)
+        client.send(message(subject).replace(b"\r\n.", b"\r\n..") + b".\r\n")
+        time.sleep(1)
+        client.close()
+
+        def refused():
+            return [e for e in sg.audit()
+                    if e.get("subject") == subject and e.get("event") == "refused"
+                    and e.get("by") == "client"]
+        h.wait_until(refused, timeout=10, message="an audit line for the abandoned message")
+        time.sleep(5)  # past the confirm timeout: nothing may be deferred into the queue
+        self.assertIsNone(sg.queue_item(subject=subject))
+        self.assert_no_delivery(up, seconds=1)
+
+
 class HoldAcrossRestart(h.SGTestCase):
     def held_then_restart(self, rule):
         up = self.start_upstream()

@@ -419,7 +419,11 @@
     </message>
     <message>
         <source>unknown section (expected listen, upstream, relay, policy, encryption or ui)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown section (expected listen, upstream, relay, policy, encryption or ui)</translation>
+    </message>
+    <message>
+        <source>unknown section (expected listen, upstream, relay, policy or ui)</source>
+        <translation>unknown section (expected listen, upstream, relay, policy or ui)</translation>
     </message>
     <message>
         <source>encryption cannot be required while encryption.mode is &quot;off&quot;; set it to &quot;attachments&quot; or &quot;message&quot;</source>

@@ -415,7 +415,11 @@
     </message>
     <message>
         <source>unknown section (expected listen, upstream, relay, policy, encryption or ui)</source>
-        <translation type="unfinished"></translation>
+        <translation>不明なセクションです（listen、upstream、relay、policy、encryption、ui のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>unknown section (expected listen, upstream, relay, policy or ui)</source>
+        <translation>不明なセクションです（listen、upstream、relay、policy、ui のいずれかを指定してください）</translation>
     </message>
     <message>
         <source>encryption cannot be required while encryption.mode is &quot;off&quot;; set it to &quot;attachments&quot; or &quot;message&quot;</source>

@@ -118,6 +118,41 @@ struct PolicyConfig
     int keepDays = 14; // recalled and failed messages are kept this long
 };
 
+// Encryption of outgoing mail through the plugins (EncryptionBackend).
+enum class EncryptionMode
+{
+    Off,
+    Attachments, // each attachment replaced by NAME.p7m / NAME.pgp; the text stays readable
+    Message      // S/MIME (RFC 8551) or PGP/MIME (RFC 3156) of the whole message
+};
+enum class EncryptionMethod
+{
+    Smime,
+    OpenPgp,
+    Auto // the method every recipient has a key for, S/MIME first
+};
+enum class EncryptionRequired
+{
+    None,     // encrypt when every recipient has a key, else send as it is (the user is shown)
+    External, // a message with an external recipient and an attachment must be encrypted
+    All       // every message must be encrypted
+};
+
+struct EncryptionConfig
+{
+    EncryptionMode mode = EncryptionMode::Off;
+    EncryptionMethod method = EncryptionMethod::Auto;
+    EncryptionRequired requiredFor = EncryptionRequired::None;
+    QString smimeCertificates; // folder of the recipients' certificates
+    QString gnupgHome;         // empty: GnuPG's default
+    QString cipher = QStringLiteral("aes-256-cbc");
+    // Where encryption is required but impossible, the user may send in clear after an extra
+    // confirmation in the dialog (audit "sent_unencrypted_override").
+    bool allowUnencryptedOverride = false;
+};
+
+QString encryptionModeName(EncryptionMode mode);
+
 // What the user sees: "system" follows the locale.
 struct UiConfig
 {
@@ -130,6 +165,7 @@ struct Config
     UpstreamConfig upstream;
     RelayConfig relay;
     PolicyConfig policy;
+    EncryptionConfig encryption;
     UiConfig ui;
 
     // Keys set by the machine policy ("policy.hold_seconds"): the user cannot change them.

@@ -26,6 +26,19 @@ QString upstreamSecurityName(UpstreamSecurity security)
     return {};
 }
 
+QString encryptionModeName(EncryptionMode mode)
+{
+    switch (mode) {
+    case EncryptionMode::Off:
+        return QStringLiteral("off");
+    case EncryptionMode::Attachments:
+        return QStringLiteral("attachments");
+    case EncryptionMode::Message:
+        return QStringLiteral("message");
+    }
+    return {};
+}
+
 QString keywordWhereName(KeywordRule::Where where)
 {
     switch (where) {
@@ -380,6 +393,43 @@ const QList<QPair<QString, QList<KeySpec>>>& schema()
                  [](ReleaseAfterRestart r, Config& c) { c.policy.releaseAfterRestart = r; }),
              intKey("keep_days", 1, 3650, [](qint64 n, Config& c) { c.policy.keepDays = int(n); }),
          }},
+        {QStringLiteral("encryption"),
+         {
+             enumKey<EncryptionMode>("mode",
+                                     {{QStringLiteral("off"), EncryptionMode::Off},
+                                      {QStringLiteral("attachments"), EncryptionMode::Attachments},
+                                      {QStringLiteral("message"), EncryptionMode::Message}},
+                                     [](EncryptionMode m, Config& c) { c.encryption.mode = m; }),
+             enumKey<EncryptionMethod>(
+                 "method",
+                 {{QStringLiteral("smime"), EncryptionMethod::Smime},
+                  {QStringLiteral("pgp"), EncryptionMethod::OpenPgp},
+                  {QStringLiteral("auto"), EncryptionMethod::Auto}},
+                 [](EncryptionMethod m, Config& c) { c.encryption.method = m; }),
+             enumKey<EncryptionRequired>(
+                 "required_for",
+                 {{QStringLiteral("none"), EncryptionRequired::None},
+                  {QStringLiteral("external"), EncryptionRequired::External},
+                  {QStringLiteral("all"), EncryptionRequired::All}},
+                 [](EncryptionRequired r, Config& c) { c.encryption.requiredFor = r; }),
+             stringKey("smime_certificates",
+                       [](const QString& s, Config& c) -> QString {
+                           c.encryption.smimeCertificates = s.trimmed();
+                           return {};
+                       }),
+             stringKey("gnupg_home",
+                       [](const QString& s, Config& c) -> QString {
+                           c.encryption.gnupgHome = s.trimmed();
+                           return {};
+                       }),
+             enumKey<QString>("cipher",
+                              {{QStringLiteral("aes-128-cbc"), QStringLiteral("aes-128-cbc")},
+                               {QStringLiteral("aes-192-cbc"), QStringLiteral("aes-192-cbc")},
+                               {QStringLiteral("aes-256-cbc"), QStringLiteral("aes-256-cbc")}},
+                              [](const QString& s, Config& c) { c.encryption.cipher = s; }),
+             boolKey("allow_unencrypted_override",
+                     [](bool b, Config& c) { c.encryption.allowUnencryptedOverride = b; }),
+         }},
         {QStringLiteral("ui"),
          {
              enumKey<QString>("language",
@@ -470,7 +520,8 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
         }
         if (!specs) {
             problem(it.key(),
-                    tr("unknown section (expected listen, upstream, relay, policy or ui)"));
+                    tr("unknown section (expected listen, upstream, relay, policy, encryption "
+                       "or ui)"));
             continue;
         }
         if (!it.value().isObject()) {
@@ -502,6 +553,17 @@ bool ConfigLoader::parse(const QByteArray& json, const QString& fileName)
         problem(QStringLiteral("upstream.username"),
                 tr("refusing to send a password without TLS; set upstream.security to "
                    "\"starttls\" or \"tls\""));
+    if (m_config.encryption.mode == EncryptionMode::Off &&
+        m_config.encryption.requiredFor != EncryptionRequired::None)
+        problem(QStringLiteral("encryption.required_for"),
+                tr("encryption cannot be required while encryption.mode is \"off\"; set it to "
+                   "\"attachments\" or \"message\""));
+    if (m_config.encryption.mode != EncryptionMode::Off &&
+        m_config.encryption.method == EncryptionMethod::Smime &&
+        m_config.encryption.smimeCertificates.isEmpty())
+        problem(QStringLiteral("encryption.smime_certificates"),
+                tr("a folder with the recipients' certificates is needed for encryption.method "
+                   "\"smime\""));
     m_config.lockedKeys = m_lockedKeys;
     if (!m_lockedKeys.isEmpty())
         m_config.lockedBy = m_policy.source;

@@ -17,6 +17,9 @@ struct ConfirmationDecision
     // The user chose to keep the addresses the policy would move to Bcc visible (only offered
     // where policy.allow_keep_visible is true).
     bool keepVisible = false;
+    // Encryption was required but impossible, and the user explicitly chose to send in clear
+    // (only offered where encryption.allow_unencrypted_override is true).
+    bool sendUnencrypted = false;
 };
 
 // Asks for the send confirmation of one message. The answer may come later (a dialog); it must

@@ -6,6 +6,7 @@
 #include "ControlChannel.h"
 #include "CredentialStore.h"
 #include "DemoOutbox.h"
+#include "EncryptionService.h"
 #include "MessageAnalyzer.h"
 #include "MessageQueue.h"
 #include "RecipientHistory.h"
@@ -26,6 +27,42 @@
 Q_LOGGING_CATEGORY(lcGuard, "sendguard", QtInfoMsg)
 
 namespace sendguard {
+
+namespace {
+
+// The SMTP reply for a message that must be encrypted but cannot be: English, 7-bit, short
+// enough for one reply line. The full reason goes to the audit log and the dialog.
+QString encryptionRefusal(const EncryptionPlan& plan)
+{
+    const QString lead = plan.required
+                             ? QStringLiteral("encryption is required by SendGuard policy but "
+                                              "not possible")
+                             : QStringLiteral("SendGuard is set to encrypt mail but cannot");
+    QString text =
+        QStringLiteral("%1: %2; the message was not sent").arg(lead, plan.reason.simplified());
+    // RFC 5321 allows 512 octets per reply line, code included.
+    constexpr int MaxText = 450;
+    bool plain = text.size() <= MaxText;
+    for (const QChar c : std::as_const(text))
+        plain = plain && c.unicode() >= 32 && c.unicode() < 127;
+    if (plain)
+        return text;
+    // Translated or long details: name the recipients only.
+    QStringList missing;
+    for (const RecipientKey& k : plan.recipients) {
+        if (!k.usable)
+            missing << k.address;
+    }
+    text = missing.isEmpty()
+               ? QStringLiteral("%1 (see SendGuard for the reason); the message was not sent")
+                     .arg(lead)
+               : QStringLiteral("%1: no usable key for %2 (see SendGuard for details); the "
+                                "message was not sent")
+                     .arg(lead, missing.join(QStringLiteral(", ")));
+    return text.size() <= MaxText ? text : text.left(MaxText - 3) + QStringLiteral("...");
+}
+
+} // namespace
 
 Guard::Guard(const GuardOptions& options, QObject* parent) : QObject(parent), m_options(options)
 {
@@ -196,7 +233,16 @@ bool Guard::start(QString* error, int* exitCode)
     m_transport->moveToThread(m_relayThread);
     m_relayThread->start();
 
+    // Encryption (encryption.*): plans are made while messages are received, the encryption
+    // itself happens on the service's thread before relaying. Also there when encryption is
+    // off, for messages queued to be encrypted before a change of configuration.
+    m_encryption = new EncryptionService(config.encryption, this);
+    const QStringList encryptionNotes = m_encryption->start();
+    for (const QString& note : encryptionNotes)
+        qCWarning(lcGuard).noquote() << note;
+
     m_queue = new MessageQueue(config.relay, m_spool, m_transport, m_audit, this);
+    m_queue->setEncryption(m_encryption);
     m_queue->setKeepDays(config.policy.keepDays);
     // "First-time recipient" learns only from mail that really left.
     connect(m_queue, &MessageQueue::delivered, this,
@@ -289,6 +335,8 @@ void Guard::prepare(ReceivedMessage& message) const
     input.policy = m_options.config.policy;
     input.history = m_history.get();
     message.verdict = MessageAnalyzer::analyze(input);
+    if (message.verdict.parsed && m_encryption)
+        message.verdict.encryption = m_encryption->plan(message.verdict, message.envelopeFrom);
 }
 
 void Guard::submit(const ReceivedMessage& message, std::function<void(const SmtpReply&)> reply)
@@ -317,6 +365,19 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
     entry.edits = verdict.edits;
     entry.analysis = verdict.toJson();
     entry.bodyPreview = verdict.bodyPreview;
+    const EncryptionPlan& plan = verdict.encryption;
+    if (plan.encrypt || plan.refuse) {
+        // What the queue does before relaying. A refused plan that still reaches the queue (a
+        // late answer after the mail client was told 250) has no method and fails there.
+        entry.encryption.mode = plan.mode;
+        entry.encryption.method = plan.encrypt ? plan.method : QString();
+        entry.encryption.to = message.recipients;
+        entry.encryption.sender =
+            plan.encrypt && plan.sender.usable ? plan.sender.address : QString();
+        entry.encryption.required = plan.required || plan.refuse;
+        entry.encryption.reason = plan.encrypt ? QString() : plan.reason;
+    }
+    const QString refusal = plan.refuse ? encryptionRefusal(plan) : QString();
 
     auto refuse = [&](int code, const char* enhanced, const QString& why) {
         m_spool->discardIncoming(message.id);
@@ -375,8 +436,8 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
                               });
     };
 
-    auto decided = [self, entry, reply, pending, hold,
-                    applyLate](const ConfirmationDecision& decision) mutable {
+    auto decided = [self, entry, reply, pending, hold, applyLate,
+                    refusal](const ConfirmationDecision& decision) mutable {
         if (!self || pending->answered)
             return;
         pending->answered = true;
@@ -388,6 +449,25 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
             else
                 pending->lateDecision = decision; // applied once the message is on disk
             return;
+        }
+        if (!refusal.isEmpty()) {
+            // Encryption is required but impossible: never sent in clear, unless the user
+            // explicitly chose that where the organisation allows it.
+            const bool overridden = decision.approved && decision.sendUnencrypted &&
+                                    self->m_options.config.encryption.allowUnencryptedOverride;
+            if (!overridden) {
+                self->m_spool->discardIncoming(entry.id);
+                self->m_audit->record(QStringLiteral("refused"), entry,
+                                      {{QStringLiteral("detail"), refusal},
+                                       {QStringLiteral("by"),
+                                        decision.approved ? QStringLiteral("policy") : decision.by},
+                                       {QStringLiteral("encryption"),
+                                        entry.analysis.value(QStringLiteral("encryption"))}});
+                reply({550, QStringLiteral("5.7.1"), refusal});
+                return;
+            }
+            entry.encryption = {};
+            entry.sentUnencrypted = true;
         }
         if (!decision.approved) {
             self->m_spool->discardIncoming(entry.id);
@@ -411,7 +491,10 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
             return;
         pending->replied = true;
         const PolicyConfig& policy = self->m_options.config.policy;
-        if (policy.confirmTimeoutAction == ConfirmTimeoutAction::TempFail) {
+        // A message that cannot be encrypted as required is not kept for a late answer: it
+        // could only fail. The mail client tries again later (perhaps once the keys are there).
+        const bool unencryptable = entry.encryption.isNeeded() && entry.encryption.method.isEmpty();
+        if (policy.confirmTimeoutAction == ConfirmTimeoutAction::TempFail || unencryptable) {
             self->m_spool->discardIncoming(entry.id);
             self->m_audit->record(
                 QStringLiteral("refused"), entry,
@@ -461,7 +544,9 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
         });
     };
 
-    if (!verdict.needsConfirmation(policy.confirm)) {
+    // A message that cannot be encrypted as required is always shown: the user sees who has
+    // no key (and may send in clear where allowed); without a dialog it is refused.
+    if (!verdict.needsConfirmation(policy.confirm) && refusal.isEmpty()) {
         // Nothing to look at (internal only, no flag) under policy.confirm "external", or "never".
         decided({true, QStringLiteral("not-required"), {}});
         return;
@@ -493,10 +578,13 @@ void Guard::abandoned(const QString& id)
 
 void Guard::recordAccepted(const QueueEntry& entry)
 {
-    m_audit->record(
-        QStringLiteral("accepted"), entry,
-        {{QStringLiteral("flags"), entry.analysis.value(QStringLiteral("flags"))},
-         {QStringLiteral("attachments"), entry.analysis.value(QStringLiteral("attachments"))}});
+    QJsonObject extra{
+        {QStringLiteral("flags"), entry.analysis.value(QStringLiteral("flags"))},
+        {QStringLiteral("attachments"), entry.analysis.value(QStringLiteral("attachments"))}};
+    if (entry.analysis.contains(QStringLiteral("encryption")))
+        extra.insert(QStringLiteral("encryption"),
+                     entry.analysis.value(QStringLiteral("encryption")));
+    m_audit->record(QStringLiteral("accepted"), entry, extra);
 }
 
 void Guard::acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
@@ -517,6 +605,15 @@ void Guard::acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
         self->recordAccepted(entry);
         audit->record(QStringLiteral("confirmed"), entry,
                       {{QStringLiteral("detail"), entry.confirmedBy}});
+        if (entry.sentUnencrypted)
+            audit->record(
+                QStringLiteral("sent_unencrypted_override"), entry,
+                {{QStringLiteral("detail"), entry.analysis.value(QStringLiteral("encryption"))
+                                                .toObject()
+                                                .value(QStringLiteral("reason"))},
+                 {QStringLiteral("by"), entry.confirmedBy},
+                 {QStringLiteral("encryption"),
+                  entry.analysis.value(QStringLiteral("encryption"))}});
         const QJsonArray moved = entry.analysis.value(QStringLiteral("moved_to_bcc")).toArray();
         if (keptVisible)
             audit->record(QStringLiteral("kept_visible"), entry,

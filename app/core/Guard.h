@@ -17,6 +17,7 @@ namespace sendguard {
 class AuditLog;
 class ConfirmationGate;
 class ControlServer;
+class EncryptionService;
 class LocalCredentials;
 class MessageQueue;
 class RecipientHistory;
@@ -85,6 +86,7 @@ private:
     Transport* m_transport = nullptr; // lives on m_relayThread
     QThread* m_relayThread = nullptr;
     MessageQueue* m_queue = nullptr;
+    EncryptionService* m_encryption = nullptr;
     SmtpServer* m_server = nullptr;
     ControlServer* m_control = nullptr;
     // Messages whose client waits for the confirm step: what to do if it hangs up.

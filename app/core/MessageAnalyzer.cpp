@@ -3,6 +3,7 @@
 
 #include "AddressSyntax.h"
 #include "DomainSimilarity.h"
+#include "MimeParts.h"
 #include "RecipientHistory.h"
 
 #include <QFile>
@@ -282,9 +283,7 @@ public:
         ++m_verdict->partCount;
         if (GMIME_IS_MULTIPART(object)) {
             GMimeMultipart* mp = GMIME_MULTIPART(object);
-            const char* subtype =
-                g_mime_content_type_get_media_subtype(g_mime_object_get_content_type(object));
-            const bool related = subtype && g_ascii_strcasecmp(subtype, "related") == 0;
+            const bool related = mimeparts::isRelated(object);
             const int n = g_mime_multipart_get_count(mp);
             for (int i = 0; i < n && m_verdict->partCount < MessageAnalyzer::MaxParts; ++i)
                 walk(g_mime_multipart_get_part(mp, i), depth + 1, related);
@@ -320,16 +319,11 @@ public:
         GMimeContentType* ct = g_mime_object_get_content_type(object);
         const QString type = CharPtr(g_mime_content_type_get_mime_type(ct)).str().toLower();
         const char* fileName = g_mime_part_get_filename(part);
-        GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(object);
-        const bool isAttachment =
-            disposition && g_mime_content_disposition_is_attachment(disposition);
         const bool isText = type.startsWith(QLatin1String("text/"));
         const bool named = fileName && *fileName;
         // A picture the HTML body shows (multipart/related, with a Content-ID) is part of the
         // text, not an attachment, even when it has a name: mail clients do not list it.
-        const char* contentId = g_mime_object_get_content_id(object);
-        const bool embedded = inRelated && contentId && *contentId;
-        if (isAttachment || (named && !isText && !embedded)) {
+        if (mimeparts::isAttachmentPart(object, inRelated)) {
             AttachmentInfo a;
             a.fileName = named ? QString::fromUtf8(fileName) : QString();
             a.mimeType = type;

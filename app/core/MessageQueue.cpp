@@ -2,11 +2,14 @@
 #include "MessageQueue.h"
 
 #include "AuditLog.h"
+#include "EncryptionService.h"
 #include "Spool.h"
 #include "Transport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPointer>
 
 Q_LOGGING_CATEGORY(lcQueue, "sendguard.queue", QtInfoMsg)
 
@@ -216,6 +219,98 @@ void MessageQueue::onTimer()
 void MessageQueue::startRelay(QueueEntry& entry)
 {
     entry.state = MessageState::Relaying;
+    const EncryptionTask& task = entry.encryption;
+    if (!task.isNeeded() || task.done || entry.sentUnencrypted) {
+        deliver(entry);
+        return;
+    }
+    // Encrypted once, durably, before the first attempt; never sent in clear instead.
+    Q_EMIT entryChanged(entry);
+    if (task.method.isEmpty()) {
+        encryptionFailed(entry, task.reason.isEmpty()
+                                    ? tr("no encryption method can be used for every recipient")
+                                    : task.reason);
+        return;
+    }
+    if (!m_encryption) {
+        encryptionFailed(entry, tr("encryption is not available"));
+        return;
+    }
+    EncryptionJob job;
+    job.id = entry.id;
+    job.source = m_spool->bodyPath(entry.id);
+    job.edits = entry.edits;
+    job.mode = task.mode;
+    job.method = task.method;
+    job.to = task.to.isEmpty() ? entry.recipientAddresses() : task.to;
+    job.workDir = m_spool->tmpFolder();
+    job.target = m_spool->encryptedPath(entry.id);
+    QPointer<MessageQueue> self(this);
+    m_encryption->encrypt(job, task.sender, [self](const EncryptionResult& result) {
+        if (self)
+            self->onEncrypted(result);
+    });
+}
+
+void MessageQueue::encryptionFailed(QueueEntry& entry, const QString& why)
+{
+    entry.state = MessageState::Failed;
+    entry.lastError = tr("not sent: encryption failed: %1").arg(why);
+    m_audit->record(QStringLiteral("encryption_failed"), entry,
+                    {{QStringLiteral("detail"), why},
+                     {QStringLiteral("method"), entry.encryption.method},
+                     {QStringLiteral("mode"), entry.encryption.mode}});
+    m_audit->record(QStringLiteral("failed"), entry, {{QStringLiteral("reply"), entry.lastError}});
+    persist(entry);
+    Q_EMIT entryChanged(entry);
+    schedule();
+}
+
+void MessageQueue::onEncrypted(const EncryptionResult& result)
+{
+    auto it = m_entries.find(result.id);
+    if (it == m_entries.end() || it->state != MessageState::Relaying) {
+        QFile::remove(m_spool->encryptedPath(result.id));
+        return;
+    }
+    QueueEntry& entry = *it;
+    if (!result.ok) {
+        qCWarning(lcQueue).noquote() << "cannot encrypt" << entry.id << ":" << result.error;
+        encryptionFailed(entry, result.error);
+        return;
+    }
+    entry.encryption.done = true;
+    entry.encryption.size = result.size;
+    entry.encryption.crc32 = result.crc32;
+    const QString what = entry.encryption.mode == QLatin1String("message")
+                             ? QStringLiteral("%1, whole message")
+                                   .arg(EncryptionService::methodLabel(entry.encryption.method))
+                             : QStringLiteral("%1, %2 attachment(s)")
+                                   .arg(EncryptionService::methodLabel(entry.encryption.method))
+                                   .arg(result.parts);
+    m_audit->record(QStringLiteral("encrypted"), entry,
+                    {{QStringLiteral("detail"), what},
+                     {QStringLiteral("method"), entry.encryption.method},
+                     {QStringLiteral("mode"), entry.encryption.mode},
+                     {QStringLiteral("encrypted_to"), QJsonArray::fromStringList(result.to)},
+                     {QStringLiteral("sender_included"), result.senderIncluded},
+                     {QStringLiteral("encrypted_size"), result.size}});
+    // Relayed once the record of the encrypted file is on disk: a restart then relays this
+    // very file instead of encrypting again.
+    QPointer<MessageQueue> self(this);
+    persist(entry, [self, id = entry.id](bool, const QString&) {
+        if (!self)
+            return;
+        auto it = self->m_entries.find(id);
+        if (it != self->m_entries.end() && it->state == MessageState::Relaying)
+            self->deliver(*it);
+    });
+    Q_EMIT entryChanged(entry);
+}
+
+void MessageQueue::deliver(QueueEntry& entry)
+{
+    entry.state = MessageState::Relaying;
     entry.attempts += 1;
     Q_EMIT entryChanged(entry);
     DeliveryJob job;
@@ -227,6 +322,12 @@ void MessageQueue::startRelay(QueueEntry& entry)
     job.bodyIs8Bit = entry.bodyIs8Bit;
     job.smtpUtf8 = entry.smtpUtf8;
     job.size = entry.size;
+    if (entry.encryption.isNeeded() && entry.encryption.done && !entry.sentUnencrypted) {
+        // The encrypted file already carries the header edits.
+        job.path = m_spool->encryptedPath(entry.id);
+        job.edits.clear();
+        job.size = entry.encryption.size;
+    }
     // The transport lives on its own thread.
     QMetaObject::invokeMethod(
         m_transport, [t = m_transport, job] { t->deliver(job); }, Qt::QueuedConnection);

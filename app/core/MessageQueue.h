@@ -13,6 +13,8 @@
 namespace sendguard {
 
 class AuditLog;
+class EncryptionService;
+struct EncryptionResult;
 class Spool;
 class Transport;
 
@@ -26,6 +28,10 @@ class MessageQueue : public QObject
 public:
     MessageQueue(const RelayConfig& relay, Spool* spool, Transport* transport, AuditLog* audit,
                  QObject* parent = nullptr);
+
+    // Where messages that are to be encrypted (QueueEntry::encryption) are encrypted, once,
+    // before their first relay attempt. Without it they fail rather than leave in clear.
+    void setEncryption(EncryptionService* encryption) { m_encryption = encryption; }
 
     // Takes the entries found in the spool at start.
     void restore(const QList<QueueEntry>& entries);
@@ -68,6 +74,9 @@ private:
     void schedule();
     void onTimer();
     void startRelay(QueueEntry& entry);
+    void deliver(QueueEntry& entry);
+    void onEncrypted(const EncryptionResult& result);
+    void encryptionFailed(QueueEntry& entry, const QString& why);
     void onDeliveryFinished(const DeliveryResult& result);
     void persist(const QueueEntry& entry, Done done = {});
     QDateTime nextRetry(int attempts) const;
@@ -76,6 +85,7 @@ private:
     Spool* m_spool;
     Transport* m_transport;
     AuditLog* m_audit;
+    EncryptionService* m_encryption = nullptr;
     QMap<QString, QueueEntry> m_entries;
     QTimer m_timer;
     QTimer m_expiry;

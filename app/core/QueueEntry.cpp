@@ -133,6 +133,37 @@ bool editsFromJson(const QJsonArray& edits, QList<HeaderEdit>* out)
     return true;
 }
 
+QJsonObject encryptionToJson(const EncryptionTask& t)
+{
+    return QJsonObject{
+        {QStringLiteral("mode"), t.mode},
+        {QStringLiteral("method"), t.method},
+        {QStringLiteral("to"), QJsonArray::fromStringList(t.to)},
+        {QStringLiteral("sender"), t.sender},
+        {QStringLiteral("required"), t.required},
+        {QStringLiteral("reason"), t.reason},
+        {QStringLiteral("done"), t.done},
+        {QStringLiteral("size"), t.size},
+        {QStringLiteral("crc32"), double(t.crc32)},
+    };
+}
+
+EncryptionTask encryptionFromJson(const QJsonObject& o)
+{
+    EncryptionTask t;
+    t.mode = o.value(QStringLiteral("mode")).toString();
+    t.method = o.value(QStringLiteral("method")).toString();
+    for (const QJsonValue& v : o.value(QStringLiteral("to")).toArray())
+        t.to << v.toString();
+    t.sender = o.value(QStringLiteral("sender")).toString();
+    t.required = o.value(QStringLiteral("required")).toBool();
+    t.reason = o.value(QStringLiteral("reason")).toString();
+    t.done = o.value(QStringLiteral("done")).toBool();
+    t.size = o.value(QStringLiteral("size")).toInteger();
+    t.crc32 = quint32(o.value(QStringLiteral("crc32")).toInteger());
+    return t;
+}
+
 } // namespace
 
 QJsonObject QueueEntry::toJson() const
@@ -143,7 +174,7 @@ QJsonObject QueueEntry::toJson() const
                                  {QStringLiteral("status"), statusName(r.status)},
                                  {QStringLiteral("reply"), r.reply}});
     }
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("version"), 1},
         {QStringLiteral("id"), id},
         {QStringLiteral("state"), messageStateName(state)},
@@ -169,6 +200,11 @@ QJsonObject QueueEntry::toJson() const
         {QStringLiteral("edits_keep_visible"), editsToJson(editsKeepingVisible)},
         {QStringLiteral("analysis"), analysis},
     };
+    if (encryption.isNeeded())
+        o.insert(QStringLiteral("encryption"), encryptionToJson(encryption));
+    if (sentUnencrypted)
+        o.insert(QStringLiteral("sent_unencrypted"), true);
+    return o;
 }
 
 bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* error)
@@ -224,6 +260,8 @@ bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* e
         return false;
     }
     e.analysis = json.value(QStringLiteral("analysis")).toObject();
+    e.encryption = encryptionFromJson(json.value(QStringLiteral("encryption")).toObject());
+    e.sentUnencrypted = json.value(QStringLiteral("sent_unencrypted")).toBool();
     *entry = e;
     return true;
 }
@@ -238,7 +276,7 @@ QJsonObject QueueEntry::toListJson() const
                                    {QStringLiteral("status"), statusName(r.status)},
                                    {QStringLiteral("reply"), r.reply}});
     }
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), id},
         {QStringLiteral("state"), messageStateName(state)},
         {QStringLiteral("subject"), subject},
@@ -256,6 +294,28 @@ QJsonObject QueueEntry::toListJson() const
         {QStringLiteral("message_id"), messageId},
         {QStringLiteral("analysis"), analysis},
     };
+    // Encryption: the plan the user confirmed (the analysis' "encryption") and how far it got.
+    QJsonObject plan = analysis.value(QStringLiteral("encryption")).toObject();
+    if (!plan.isEmpty() || encryption.isNeeded() || sentUnencrypted) {
+        QString status;
+        if (sentUnencrypted)
+            status = QStringLiteral("sent-unencrypted-override");
+        else if (encryption.done)
+            status = QStringLiteral("encrypted");
+        else if (encryption.isNeeded())
+            status = encryption.method.isEmpty() ? QStringLiteral("impossible")
+                                                 : QStringLiteral("pending");
+        else
+            status = QStringLiteral("not-encrypted");
+        plan.insert(QStringLiteral("status"), status);
+        if (encryption.isNeeded()) {
+            plan.insert(QStringLiteral("mode"), encryption.mode);
+            plan.insert(QStringLiteral("method"),
+                        encryption.method.isEmpty() ? QJsonValue() : QJsonValue(encryption.method));
+        }
+        o.insert(QStringLiteral("encryption"), plan);
+    }
+    return o;
 }
 
 QString newMessageId()

@@ -45,6 +45,30 @@ struct Recipient
     }
 };
 
+// The encryption a queued message gets before it is relayed (see EncryptionPlan), and, once it
+// is done, the encrypted file: spool/queue/ID.enc.eml, made once and relayed as it is.
+struct EncryptionTask
+{
+    QString mode;          // "attachments" or "message"; empty: relayed as received
+    QString method;        // "smime" or "openpgp"; empty: no method can encrypt it (it fails)
+    QStringList to;        // the recipients' addresses to encrypt to
+    QString sender;        // the sender's own address, added when its key is usable then
+    bool required = false; // never relayed in clear (policy, or the user expects encryption)
+    QString reason;        // why no method can be used, when `method` is empty
+
+    bool done = false; // ID.enc.eml is complete and on disk
+    qint64 size = 0;   // of ID.enc.eml
+    quint32 crc32 = 0;
+
+    bool isNeeded() const { return !mode.isEmpty(); }
+    bool operator==(const EncryptionTask& o) const
+    {
+        return mode == o.mode && method == o.method && to == o.to && sender == o.sender &&
+               required == o.required && reason == o.reason && done == o.done && size == o.size &&
+               crc32 == o.crc32;
+    }
+};
+
 // A message in the spool: envelope, facts read from its headers, and relay state.
 // A plain value; Spool persists it as ID.json beside ID.eml.
 struct QueueEntry
@@ -78,6 +102,11 @@ struct QueueEntry
     // The same without the move to Bcc (only Bcc headers removed), for a user who keeps the
     // addresses visible where policy allows it; empty when nothing moves.
     QList<HeaderEdit> editsKeepingVisible;
+    // Encryption before relaying (encryption.mode).
+    EncryptionTask encryption;
+    // Encryption was required but impossible, and the user chose to send it in clear
+    // (encryption.allow_unencrypted_override).
+    bool sentUnencrypted = false;
     // The analysis (Verdict::toJson()), shown by the dialog and `queue list --json`.
     QJsonObject analysis;
     // The start of the text, for the confirm dialog only: kept in memory, never written.

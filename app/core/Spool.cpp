@@ -129,6 +129,11 @@ QString Spool::bodyPath(const QString& id) const
     return m_queue + QLatin1Char('/') + id + QStringLiteral(".eml");
 }
 
+QString Spool::encryptedPath(const QString& id) const
+{
+    return m_queue + QLatin1Char('/') + id + QStringLiteral(".enc.eml");
+}
+
 QList<QueueEntry> Spool::recover(QStringList* notes)
 {
     // Replay the journal: the last "put" of each id wins, "done" removes it.
@@ -193,6 +198,19 @@ QList<QueueEntry> Spool::recover(QStringList* notes)
                 tr("message %1 does not match its recorded size and checksum; it was moved to %2")
                     .arg(entry.id, m_damaged));
         } else {
+            if (entry.encryption.done &&
+                !fileMatches(encryptedPath(entry.id), entry.encryption.size,
+                             entry.encryption.crc32)) {
+                // Its encrypted form is missing or cut short: made again from the message
+                // before it is relayed.
+                QFile::remove(encryptedPath(entry.id));
+                entry.encryption.done = false;
+                entry.encryption.size = 0;
+                entry.encryption.crc32 = 0;
+                notes->append(tr("the encrypted form of message %1 is incomplete; it will be "
+                                 "encrypted again")
+                                  .arg(entry.id));
+            }
             entries.append(entry);
             ++it;
             continue;
@@ -211,7 +229,19 @@ QList<QueueEntry> Spool::recover(QStringList* notes)
     // Message files the journal does not know: relayed ones whose removal was cut short, or
     // acceptances cut short before the client was answered. Either way they must go.
     const QStringList files = QDir(m_queue).entryList({QStringLiteral("*.eml")}, QDir::Files);
+    QSet<QString> encrypted; // messages whose encrypted form is recorded and complete
+    for (const QueueEntry& e : std::as_const(entries)) {
+        if (e.encryption.done)
+            encrypted.insert(e.id);
+    }
     for (const QString& name : files) {
+        if (name.endsWith(QLatin1String(".enc.eml"))) {
+            // An encrypted form nobody records (its message is gone, or the crash came before
+            // its journal line): it goes; the message, if still queued, is encrypted again.
+            if (!encrypted.contains(name.chopped(8)))
+                QFile::remove(m_queue + QLatin1Char('/') + name);
+            continue;
+        }
         const QString id = QFileInfo(name).completeBaseName();
         if (live.contains(id))
             continue;
@@ -427,7 +457,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
         case Op::Finish:
             journal += journalLine("done", job.id, {});
             doneRecords += entryJson + '\n';
-            finishedFiles << bodyPath(job.id);
+            finishedFiles << bodyPath(job.id) << encryptedPath(job.id);
             m_live.remove(job.id);
             break;
         }
@@ -464,8 +494,13 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
 
 bool Spool::isComplete(const QueueEntry& entry) const
 {
-    QFile f(bodyPath(entry.id));
-    if (!f.open(QIODevice::ReadOnly) || f.size() != entry.size)
+    return fileMatches(bodyPath(entry.id), entry.size, entry.crc32);
+}
+
+bool Spool::fileMatches(const QString& path, qint64 size, quint32 crc32)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() != size)
         return false;
     uLong crc = ::crc32_z(0, nullptr, 0);
     QByteArray buffer(256 * 1024, Qt::Uninitialized);
@@ -477,7 +512,7 @@ bool Spool::isComplete(const QueueEntry& entry) const
             break;
         crc = ::crc32_z(crc, reinterpret_cast<const Bytef*>(buffer.constData()), size_t(n));
     }
-    return quint32(crc) == entry.crc32;
+    return quint32(crc) == crc32;
 }
 
 } // namespace sendguard

@@ -53,6 +53,10 @@ public:
     // more than renaming one, and the receiving thread should not pay for it.
     QString claimIncoming(const QString& id);
     QString bodyPath(const QString& id) const;
+    // The encrypted form of a message (encryption.mode), made once before it is relayed:
+    // queue/ID.enc.eml. It is built in tmpFolder() and renamed there.
+    QString encryptedPath(const QString& id) const;
+    QString tmpFolder() const { return m_tmp; }
 
     // Moves tmp/ID.eml into the queue together with `entry`, durably; `done` runs afterwards.
     void accept(const QueueEntry& entry, Done done);
@@ -89,6 +93,7 @@ private:
     bool openJournal(QString* error);
     // True when the message file has the size and CRC-32 its entry records.
     bool isComplete(const QueueEntry& entry) const;
+    static bool fileMatches(const QString& path, qint64 size, quint32 crc32);
 
     QString m_root;
     QString m_tmp;

@@ -18,6 +18,69 @@ QString recipientFieldName(RecipientInfo::Field field)
     return {};
 }
 
+QJsonObject RecipientKey::toJson() const
+{
+    QJsonObject o{{QStringLiteral("address"), address},
+                  {QStringLiteral("key"), usable},
+                  {QStringLiteral("methods"), QJsonArray::fromStringList(methods)}};
+    if (!description.isEmpty())
+        o.insert(QStringLiteral("key_info"), description);
+    if (!problem.isEmpty())
+        o.insert(QStringLiteral("problem"), problem);
+    return o;
+}
+
+RecipientKey RecipientKey::fromJson(const QJsonObject& json)
+{
+    RecipientKey k;
+    k.address = json.value(QStringLiteral("address")).toString();
+    k.usable = json.value(QStringLiteral("key")).toBool();
+    for (const QJsonValue& m : json.value(QStringLiteral("methods")).toArray())
+        k.methods << m.toString();
+    k.description = json.value(QStringLiteral("key_info")).toString();
+    k.problem = json.value(QStringLiteral("problem")).toString();
+    return k;
+}
+
+QJsonObject EncryptionPlan::toJson() const
+{
+    QJsonArray keys;
+    for (const RecipientKey& k : recipients)
+        keys.append(k.toJson());
+    QJsonObject o{{QStringLiteral("mode"), mode},
+                  {QStringLiteral("method"), method.isEmpty() ? QJsonValue() : QJsonValue(method)},
+                  {QStringLiteral("required"), required},
+                  {QStringLiteral("encrypt"), encrypt},
+                  {QStringLiteral("refuse"), refuse},
+                  {QStringLiteral("override_allowed"), overrideAllowed},
+                  {QStringLiteral("attachments"), attachments},
+                  {QStringLiteral("recipients"), keys}};
+    if (!sender.address.isEmpty())
+        o.insert(QStringLiteral("sender"), sender.toJson());
+    if (!reason.isEmpty())
+        o.insert(QStringLiteral("reason"), reason);
+    return o;
+}
+
+EncryptionPlan EncryptionPlan::fromJson(const QJsonObject& json)
+{
+    EncryptionPlan p;
+    if (json.isEmpty())
+        return p;
+    p.mode = json.value(QStringLiteral("mode")).toString(QStringLiteral("off"));
+    p.method = json.value(QStringLiteral("method")).toString();
+    p.required = json.value(QStringLiteral("required")).toBool();
+    p.encrypt = json.value(QStringLiteral("encrypt")).toBool();
+    p.refuse = json.value(QStringLiteral("refuse")).toBool();
+    p.overrideAllowed = json.value(QStringLiteral("override_allowed")).toBool();
+    p.attachments = json.value(QStringLiteral("attachments")).toInt();
+    p.reason = json.value(QStringLiteral("reason")).toString();
+    for (const QJsonValue& v : json.value(QStringLiteral("recipients")).toArray())
+        p.recipients.append(RecipientKey::fromJson(v.toObject()));
+    p.sender = RecipientKey::fromJson(json.value(QStringLiteral("sender")).toObject());
+    return p;
+}
+
 QStringList Verdict::flags() const
 {
     QStringList f;
@@ -145,6 +208,8 @@ QJsonObject Verdict::toJson() const
                   {QStringLiteral("moved_to_bcc"), QJsonArray::fromStringList(movedToBcc)}};
     if (!bccReason.isEmpty())
         o.insert(QStringLiteral("bcc_reason"), bccReason);
+    if (!encryption.isOff())
+        o.insert(QStringLiteral("encryption"), encryption.toJson());
     return o;
 }
 
@@ -203,6 +268,7 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     for (const QJsonValue& m : json.value(QStringLiteral("moved_to_bcc")).toArray())
         v.movedToBcc << m.toString();
     v.bccReason = json.value(QStringLiteral("bcc_reason")).toString();
+    v.encryption = EncryptionPlan::fromJson(json.value(QStringLiteral("encryption")).toObject());
     return v;
 }
 

@@ -71,6 +71,40 @@ struct KeywordHit
     QString match;  // the text that matched (at most 80 characters)
 };
 
+// Whether one recipient (or the sender) has a key to encrypt to.
+struct RecipientKey
+{
+    QString address;
+    bool usable = false; // with the plan's method (or, when none was chosen, with any)
+    QStringList methods; // the methods with a usable key: "smime", "openpgp"
+    QString description; // the certificate or key (subject / user ID, fingerprint, expiry)
+    QString problem;     // why there is no usable key; empty when usable
+
+    QJsonObject toJson() const;
+    static RecipientKey fromJson(const QJsonObject& json);
+};
+
+// What encryption.mode / method / required_for mean for one message, decided before the
+// confirmation: the dialog, the audit log and `queue list --json` show these same facts.
+struct EncryptionPlan
+{
+    QString mode = QStringLiteral("off"); // "off", "attachments", "message"
+    QString method;                       // "smime" or "openpgp"; empty when none can be used
+    bool required = false;                // encryption.required_for applies to this message
+    bool encrypt = false;                 // it will be encrypted with `method`
+    // It must not be sent: encryption is required (or a back end is missing) and impossible.
+    bool refuse = false;
+    bool overrideAllowed = false; // encryption.allow_unencrypted_override
+    int attachments = 0;          // attachments to encrypt (mode "attachments")
+    QString reason;               // why it is not encrypted (English, for logs and SMTP)
+    QList<RecipientKey> recipients;
+    RecipientKey sender; // the sender's own key (From, else envelope sender)
+
+    bool isOff() const { return mode == QLatin1String("off"); }
+    QJsonObject toJson() const;
+    static EncryptionPlan fromJson(const QJsonObject& json);
+};
+
 // Everything SendGuard found out about one message and what it will change: the single source
 // of the facts shown in the confirm dialog, written to the audit log and listed by the queue.
 struct Verdict
@@ -100,6 +134,9 @@ struct Verdict
     // Bcc removal only, for a user allowed to keep the moved addresses visible; empty when
     // nothing moves. Not part of toJson().
     QList<HeaderEdit> editsKeepingVisible;
+
+    // Encryption (filled by Guard::prepare, not by the analyzer).
+    EncryptionPlan encryption;
 
     // Flags in plain words, as stable identifiers: "mass", "many-external-domains",
     // "lookalike-domain", "first-time-recipient", "keyword", "sender-mismatch", "blocked-domain".

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMap>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -30,6 +31,15 @@ QString domainOf(const QString& address)
 {
     return address.section(QLatin1Char('@'), -1).toLower();
 }
+
+QString methodLabel(const QString& method)
+{
+    return method == QLatin1String("smime")     ? QStringLiteral("S/MIME")
+           : method == QLatin1String("openpgp") ? QStringLiteral("OpenPGP")
+                                                : method;
+}
+
+constexpr int KeyColumn = 3;
 
 } // namespace
 
@@ -183,10 +193,42 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
 
     layout->addWidget(
         new QLabel(tr("Recipients (%n):", nullptr, int(entry.recipients.size())), this));
+    // Encryption: per recipient whether a key was found (column "Key").
+    const EncryptionPlan& encryption = verdict.encryption;
+    const bool showKeys =
+        !encryption.isOff() &&
+        !(encryption.mode == QLatin1String("attachments") && encryption.attachments == 0);
+    QHash<QString, RecipientKey> keys;
+    for (const RecipientKey& k : encryption.recipients)
+        keys.insert(k.address.toLower(), k);
+    auto showKey = [&](QTreeWidgetItem* item, const QString& address) {
+        if (!showKeys)
+            return;
+        const auto it = keys.constFind(address.toLower());
+        QString text, tip;
+        if (it == keys.constEnd()) {
+            text = QStringLiteral("—");
+        } else if (!it->methods.isEmpty()) {
+            QStringList labels;
+            for (const QString& m : it->methods)
+                labels << methodLabel(m);
+            text = tr("found (%1)").arg(labels.join(QStringLiteral(", ")));
+            tip = it->problem.isEmpty() ? it->description
+                                        : it->description + QLatin1Char('\n') + it->problem;
+        } else {
+            text = tr("none: %1").arg(it->problem);
+            tip = it->problem;
+        }
+        item->setText(KeyColumn, text);
+        item->setToolTip(KeyColumn, tip.isEmpty() ? text : tip);
+    };
+
     m_recipients = new QTreeWidget(this);
     m_recipients->setObjectName(QStringLiteral("recipients"));
-    m_recipients->setColumnCount(3);
-    m_recipients->setHeaderLabels({tr("Recipient"), tr("Field"), tr("Note")});
+    m_recipients->setColumnCount(showKeys ? 4 : 3);
+    m_recipients->setHeaderLabels(
+        showKeys ? QStringList{tr("Recipient"), tr("Field"), tr("Note"), tr("Key")}
+                 : QStringList{tr("Recipient"), tr("Field"), tr("Note")});
     m_recipients->setRootIsDecorated(false);
     m_recipients->setUniformRowHeights(true);
     m_recipients->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -220,6 +262,7 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
             item->setData(0, Qt::UserRole, info.address);
             for (int c = 0; c < 3; ++c)
                 item->setToolTip(c, item->text(c));
+            showKey(item, info.address);
         }
     }
     if (!internal.isEmpty()) {
@@ -233,9 +276,18 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
             item->setData(0, Qt::UserRole, info.address);
             for (int c = 0; c < 3; ++c)
                 item->setToolTip(c, item->text(c));
+            showKey(item, info.address);
         }
     }
     m_recipients->expandAll();
+    if (showKeys) {
+        // The address keeps the room: a long reason is cut short here, whole in the tooltip.
+        m_recipients->resizeColumnToContents(KeyColumn);
+        m_recipients->header()->setSectionResizeMode(KeyColumn, QHeaderView::Interactive);
+        m_recipients->setColumnWidth(KeyColumn,
+                                     qBound(80, m_recipients->columnWidth(KeyColumn), 200));
+        setMinimumWidth(900);
+    }
     m_recipients->setMinimumHeight(m_recipients->sizeHintForRow(0) * 7 + 30);
     // The group lines carry no check box: the keyboard cursor steps over them.
     connect(m_recipients, &QTreeWidget::currentItemChanged, this,
@@ -272,6 +324,70 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         }
     }
 
+    // What will be encrypted, or why not.
+    if (!encryption.isOff()) {
+        const QString method = methodLabel(encryption.method);
+        QString text;
+        if (encryption.encrypt) {
+            text = encryption.mode == QLatin1String("message")
+                       ? tr("Encryption: the whole message will be encrypted with %1; only the "
+                            "sender, the recipients, the date and the subject stay readable.")
+                             .arg(method)
+                       : tr("Encryption: %n attachment(s) will be encrypted with %1 and sent as "
+                            "encrypted files (%2); the text stays readable and says how to open "
+                            "them.",
+                            nullptr, encryption.attachments)
+                             .arg(method, encryption.method == QLatin1String("smime")
+                                              ? QStringLiteral(".p7m")
+                                              : QStringLiteral(".pgp"));
+            if (encryption.sender.usable)
+                text += QLatin1Char(' ') +
+                        tr("Your own key (%1) is included, so you can read what you sent.")
+                            .arg(encryption.sender.address);
+            else if (!encryption.sender.address.isEmpty())
+                text += QLatin1Char(' ') +
+                        tr("No key of your own was found for %1: you will not be able to read "
+                           "what you sent.")
+                            .arg(encryption.sender.address);
+        } else if (encryption.refuse) {
+            text = (encryption.required
+                        ? tr("Encryption is required for this message, but it cannot be "
+                             "encrypted (see the Key column): %1.")
+                        : tr("This message cannot be encrypted as configured: %1."))
+                       .arg(encryption.reason);
+            text += QLatin1Char(' ') + (encryption.overrideAllowed
+                                            ? tr("It is only sent unencrypted if you choose so "
+                                                 "below.")
+                                            : tr("It will not be sent unencrypted; cancel it."));
+        } else if (encryption.mode == QLatin1String("attachments") && encryption.attachments == 0) {
+            text = tr("Encryption: there is no attachment, so nothing is encrypted.");
+        } else {
+            text = tr("Encryption: this message will NOT be encrypted, because not every "
+                      "recipient has a key (see the Key column). Encryption is not required "
+                      "for it.");
+        }
+        auto* plan = new QLabel(text, this);
+        plan->setObjectName(QStringLiteral("encryptionPlan"));
+        plan->setWordWrap(true);
+        plan->setTextFormat(Qt::PlainText);
+        plan->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (!encryption.encrypt && encryption.mode != QLatin1String("off")) {
+            QFont bold = plan->font();
+            bold.setBold(encryption.refuse);
+            plan->setFont(bold);
+        }
+        layout->addWidget(plan);
+        setProperty("encryptionBlocked", encryption.refuse);
+        if (encryption.refuse && encryption.overrideAllowed) {
+            auto* clear = new QCheckBox(tr("Send &without encryption (allowed by your "
+                                           "organisation; recorded in the audit log)"),
+                                        this);
+            clear->setObjectName(QStringLiteral("sendUnencrypted"));
+            layout->addWidget(clear);
+            connect(clear, &QCheckBox::toggled, this, [this] { updateSendButton(); });
+        }
+    }
+
     if (!verdict.attachments.isEmpty()) {
         layout->addWidget(
             new QLabel(tr("Attachments (%n):", nullptr, int(verdict.attachments.size())), this));
@@ -287,7 +403,9 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                          {a.fileName.isEmpty() ? tr("(no name)") : a.fileName,
                           QLocale().formattedDataSize(a.size),
                           a.encrypted ? tr("already encrypted (%1)").arg(a.encryption)
-                                      : tr("not encrypted")});
+                          : encryption.encrypt
+                              ? tr("will be encrypted (%1)").arg(methodLabel(encryption.method))
+                              : tr("not encrypted")});
         }
         m_attachments->setMaximumHeight(qMin(160, 28 + 24 * int(verdict.attachments.size())));
         m_attachments->setCurrentItem(m_attachments->topLevelItem(0));
@@ -321,8 +439,19 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
     m_send->setDefault(false);
     m_cancel->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (m_send->isEnabled())
-            accept();
+        if (!m_send->isEnabled())
+            return;
+        // Sending in clear what should be encrypted takes a second, explicit yes.
+        const auto* clear = findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
+        if (clear && clear->isChecked() &&
+            QMessageBox::warning(this, tr("Send without encryption?"),
+                                 tr("This message should be encrypted, but not every recipient "
+                                    "has a usable key. Send it UNENCRYPTED anyway? This is "
+                                    "recorded in the audit log."),
+                                 QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) != QMessageBox::Yes)
+            return;
+        accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -377,7 +506,11 @@ void ConfirmDialog::checkAll()
 void ConfirmDialog::updateSendButton()
 {
     const int left = uncheckedCount();
-    m_send->setEnabled(left == 0 && !m_clientRefused);
+    // Encryption required but impossible: Send only after choosing to send in clear.
+    bool blocked = property("encryptionBlocked").toBool();
+    if (const auto* clear = findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")))
+        blocked = blocked && !clear->isChecked();
+    m_send->setEnabled(left == 0 && !m_clientRefused && !blocked);
     if (m_clientRefused || !m_options.checkboxes) {
         m_checkHint->hide();
         return;

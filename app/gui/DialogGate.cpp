@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DialogGate.h"
 
+#include <QCheckBox>
 #include <QPushButton>
 
 namespace sendguard {
@@ -66,13 +67,21 @@ void DialogGate::showNext()
         if (dialog->closedWithoutAnswer()) {
             // Quitting: no answer; a spooled message keeps waiting and is asked about again at
             // the next start.
-        } else if (result == QDialog::Accepted)
-            answer({true, QStringLiteral("user"), {}, dialog->keepVisible()});
-        else
+        } else if (result == QDialog::Accepted) {
+            // Ticked only where encryption is required but impossible and the policy lets the
+            // user send in clear; the dialog asked once more before accepting.
+            const auto* clear = dialog->findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
+            answer({true,
+                    QStringLiteral("user"),
+                    {},
+                    dialog->keepVisible(),
+                    clear && clear->isChecked()});
+        } else {
             answer({false, QStringLiteral("user"),
                     QStringLiteral("cancelled in SendGuard by the user; the message was "
                                    "not sent"),
                     false});
+        }
         if (m_current == dialog)
             m_current = nullptr;
         showNext();

@@ -2,13 +2,17 @@
 #include "ConfirmDialog.h"
 #include "DialogGate.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <optional>
 
 using namespace sendguard;
 
@@ -62,6 +66,45 @@ private:
         e.analysis = v.toJson();
         e.editsKeepingVisible = {{0, 10, {}}};
         return e;
+    }
+
+    // entry() with an encryption plan: S/MIME keys for everyone but b@examp1e.co.jp.
+    static QueueEntry encryptedEntry(bool encrypt, bool refuse, bool overrideAllowed)
+    {
+        QueueEntry e = entry();
+        Verdict v = Verdict::fromJson(e.analysis);
+        EncryptionPlan& p = v.encryption;
+        p.mode = QStringLiteral("attachments");
+        p.method = encrypt ? QStringLiteral("smime") : QString();
+        p.encrypt = encrypt;
+        p.required = refuse;
+        p.refuse = refuse;
+        p.overrideAllowed = overrideAllowed;
+        p.attachments = 1;
+        for (const RecipientInfo& r : std::as_const(v.recipients)) {
+            RecipientKey k;
+            k.address = r.address;
+            k.usable = encrypt || r.address != QLatin1String("b@examp1e.co.jp");
+            if (k.usable)
+                k.methods << QStringLiteral("smime");
+            else
+                k.problem = QStringLiteral("S/MIME: no certificate for this address in /certs");
+            p.recipients << k;
+        }
+        p.sender = {QStringLiteral("taro@example.co.jp"), true, {QStringLiteral("smime")}, {}, {}};
+        if (!encrypt)
+            p.reason = QStringLiteral("S/MIME: no usable key for b@examp1e.co.jp");
+        e.analysis = v.toJson();
+        return e;
+    }
+
+    static QString keyOf(QTreeWidget* tree, const QString& address)
+    {
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->data(0, Qt::UserRole).toString() == address)
+                return (*it)->text(3);
+        }
+        return {};
     }
 
     static QList<QTreeWidgetItem*> checkable(QTreeWidget* tree)
@@ -217,6 +260,77 @@ private Q_SLOTS:
         ConfirmDialog dialog(e);
         dialog.show();
         QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("notice"))->isVisible());
+    }
+
+    void encryptionShowsKeysAndWhatIsEncrypted()
+    {
+        ConfirmDialog plain(entry());
+        QCOMPARE(plain.recipientTree()->columnCount(), 3); // encryption off: no Key column
+        QVERIFY(!plain.findChild<QLabel*>(QStringLiteral("encryptionPlan")));
+
+        ConfirmDialog dialog(encryptedEntry(true, false, false));
+        QTreeWidget* tree = dialog.recipientTree();
+        QCOMPARE(tree->columnCount(), 4);
+        QCOMPARE(tree->headerItem()->text(3), QStringLiteral("Key"));
+        QVERIFY(
+            keyOf(tree, QStringLiteral("a@partner.example")).contains(QStringLiteral("S/MIME")));
+        QVERIFY(
+            keyOf(tree, QStringLiteral("hanako@example.co.jp")).contains(QStringLiteral("S/MIME")));
+        auto* plan = dialog.findChild<QLabel*>(QStringLiteral("encryptionPlan"));
+        QVERIFY(plan);
+        QVERIFY2(plan->text().contains(QStringLiteral("1 attachment")) &&
+                     plan->text().contains(QStringLiteral("S/MIME")) &&
+                     plan->text().contains(QStringLiteral("taro@example.co.jp")),
+                 qPrintable(plan->text()));
+        QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")));
+    }
+
+    void requiredButImpossibleNeverSends()
+    {
+        ConfirmDialogOptions options;
+        options.allowCheckAll = true;
+        ConfirmDialog dialog(encryptedEntry(false, true, false), options);
+        QVERIFY(keyOf(dialog.recipientTree(), QStringLiteral("b@examp1e.co.jp"))
+                    .contains(QStringLiteral("no certificate")));
+        auto* plan = dialog.findChild<QLabel*>(QStringLiteral("encryptionPlan"));
+        QVERIFY(plan && plan->text().contains(QStringLiteral("required")));
+        QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")));
+        QTest::mouseClick(dialog.checkAllButton(), Qt::LeftButton);
+        QCOMPARE(dialog.uncheckedCount(), 0);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+    }
+
+    void overrideNeedsTheBoxAndASecondYes()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        DialogGate gate(options);
+        std::optional<ConfirmationDecision> answer;
+        gate.confirm(encryptedEntry(false, true, true),
+                     [&answer](const ConfirmationDecision& d) { answer = d; });
+        ConfirmDialog* dialog = gate.currentDialog();
+        QVERIFY(dialog);
+        auto* clear = dialog->findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
+        QVERIFY(clear);
+        QVERIFY(!dialog->sendButton()->isEnabled());
+        clear->setChecked(true);
+        QVERIFY(dialog->sendButton()->isEnabled());
+        // The second question: "No" keeps the dialog open, "Yes" sends.
+        auto answerBox = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(50, [button] {
+                if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                    box->button(button)->click();
+            });
+        };
+        answerBox(QMessageBox::No);
+        QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
+        QVERIFY(!answer);
+        QVERIFY(gate.currentDialog() == dialog);
+        answerBox(QMessageBox::Yes);
+        QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(answer->approved);
+        QVERIFY(answer->sendUnencrypted);
     }
 
     void severalMessagesGetOneDialogEachInTurn()

@@ -103,6 +103,17 @@ private Q_SLOTS:
             << QByteArray(R"({"upstream": {"ca_file": "/nonexistent/ca.pem"}})")
             << "upstream.ca_file"
             << "does not exist";
+        QTest::newRow("encryption required while off")
+            << QByteArray(R"({"encryption": {"required_for": "external"}})")
+            << "encryption.required_for"
+            << "encryption.mode";
+        QTest::newRow("smime without a folder")
+            << QByteArray(R"({"encryption": {"mode": "message", "method": "smime"}})")
+            << "encryption.smime_certificates"
+            << "folder";
+        QTest::newRow("cipher") << QByteArray(R"({"encryption": {"cipher": "des-cbc"}})")
+                                << "encryption.cipher"
+                                << "aes-256-cbc";
         QTest::newRow("password in clear")
             << QByteArray(R"({"upstream": {"host": "h", "security": "none", "username": "u"}})")
             << "upstream.username"
@@ -122,6 +133,28 @@ private Q_SLOTS:
         QCOMPARE(p.key, key);
         QVERIFY2(p.reason.contains(reasonPart), qPrintable(p.reason));
         QVERIFY(p.toString().startsWith(QStringLiteral("/etc/x.json: ") + key));
+    }
+
+    void readsEncryption()
+    {
+        ConfigLoader loader;
+        QVERIFY(loader.parse("{}", QStringLiteral("c.json")));
+        QCOMPARE(loader.config().encryption.mode, EncryptionMode::Off);
+        QCOMPARE(loader.config().encryption.method, EncryptionMethod::Auto);
+        QCOMPARE(loader.config().encryption.cipher, QStringLiteral("aes-256-cbc"));
+        QVERIFY(loader.parse(R"({"encryption": {"mode": "attachments", "method": "pgp",
+                                  "required_for": "all", "smime_certificates": "/c",
+                                  "gnupg_home": "/g", "cipher": "aes-128-cbc",
+                                  "allow_unencrypted_override": true}})",
+                             QStringLiteral("c.json")));
+        const EncryptionConfig& e = loader.config().encryption;
+        QCOMPARE(e.mode, EncryptionMode::Attachments);
+        QCOMPARE(e.method, EncryptionMethod::OpenPgp);
+        QCOMPARE(e.requiredFor, EncryptionRequired::All);
+        QCOMPARE(e.smimeCertificates, QStringLiteral("/c"));
+        QCOMPARE(e.gnupgHome, QStringLiteral("/g"));
+        QCOMPARE(e.cipher, QStringLiteral("aes-128-cbc"));
+        QVERIFY(e.allowUnencryptedOverride);
     }
 
     void reportsAllProblemsAtOnce()

@@ -52,6 +52,62 @@ private Q_SLOTS:
         QVERIFY(back.hasRefused());
     }
 
+    void encryptionRoundTripAndListStatus()
+    {
+        QueueEntry e;
+        e.id = newMessageId();
+        e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Pending, {}}};
+        Verdict v;
+        v.parsed = true;
+        v.encryption.mode = QStringLiteral("attachments");
+        v.encryption.method = QStringLiteral("smime");
+        v.encryption.encrypt = true;
+        v.encryption.required = true;
+        v.encryption.attachments = 2;
+        v.encryption.recipients = {{QStringLiteral("a@example.com"),
+                                    true,
+                                    {QStringLiteral("smime")},
+                                    QStringLiteral("CN=a"),
+                                    {}}};
+        v.encryption.sender = {
+            QStringLiteral("me@example.co.jp"), false, {}, {}, QStringLiteral("no certificate")};
+        e.analysis = v.toJson();
+        const EncryptionPlan plan = Verdict::fromJson(e.analysis).encryption;
+        QCOMPARE(plan.toJson(), v.encryption.toJson());
+        QCOMPARE(plan.recipients.first().methods, QStringList{QStringLiteral("smime")});
+        QVERIFY(!plan.sender.usable);
+
+        e.encryption.mode = QStringLiteral("attachments");
+        e.encryption.method = QStringLiteral("smime");
+        e.encryption.to = {QStringLiteral("a@example.com")};
+        e.encryption.sender = QStringLiteral("me@example.co.jp");
+        e.encryption.required = true;
+        QCOMPARE(e.toListJson()
+                     .value(QStringLiteral("encryption"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("pending"));
+        e.encryption.done = true;
+        e.encryption.size = 4321;
+        e.encryption.crc32 = 0xfeedbeef;
+        QueueEntry back;
+        QString error;
+        QVERIFY2(QueueEntry::fromJson(e.toJson(), &back, &error), qPrintable(error));
+        QCOMPARE(back.encryption, e.encryption);
+        QVERIFY(!back.sentUnencrypted);
+        const QJsonObject listed = back.toListJson().value(QStringLiteral("encryption")).toObject();
+        QCOMPARE(listed.value(QStringLiteral("status")).toString(), QStringLiteral("encrypted"));
+        QCOMPARE(listed.value(QStringLiteral("attachments")).toInt(), 2);
+
+        // Without encryption nothing changes in the stored or listed form.
+        QueueEntry plain;
+        plain.id = newMessageId();
+        QVERIFY(!plain.toJson().contains(QStringLiteral("encryption")));
+        QVERIFY(!plain.toListJson().contains(QStringLiteral("encryption")));
+        QVERIFY(!Verdict().toJson().contains(QStringLiteral("encryption")));
+    }
+
     void listJsonHasTheContractFields()
     {
         QueueEntry e;

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What counts as an attachment: one rule for MessageAnalyzer (what the dialog lists) and
+// MessageEncryptor (what encryption.mode "attachments" replaces). Core-internal: needs GMime.
+#pragma once
+
+#include <gmime/gmime.h>
+
+namespace sendguard::mimeparts {
+
+// A leaf part is an attachment when its disposition says so, or when it is named and neither
+// text nor a picture the HTML body shows (multipart/related with a Content-ID): mail clients
+// list exactly those. Attached messages (message/rfc822) are attachments too; the caller
+// handles GMimeMessagePart itself.
+inline bool isAttachmentPart(GMimeObject* object, bool inRelated)
+{
+    if (!GMIME_IS_PART(object))
+        return false;
+    GMimePart* part = GMIME_PART(object);
+    GMimeContentType* ct = g_mime_object_get_content_type(object);
+    const char* mediaType = ct ? g_mime_content_type_get_media_type(ct) : nullptr;
+    const bool isText = mediaType && g_ascii_strcasecmp(mediaType, "text") == 0;
+    const char* fileName = g_mime_part_get_filename(part);
+    const bool named = fileName && *fileName;
+    GMimeContentDisposition* disposition = g_mime_object_get_content_disposition(object);
+    const bool isAttachment = disposition && g_mime_content_disposition_is_attachment(disposition);
+    const char* contentId = g_mime_object_get_content_id(object);
+    const bool embedded = inRelated && contentId && *contentId;
+    return isAttachment || (named && !isText && !embedded);
+}
+
+// True for a multipart/related container (its children are "in related").
+inline bool isRelated(GMimeObject* multipart)
+{
+    const char* subtype =
+        g_mime_content_type_get_media_subtype(g_mime_object_get_content_type(multipart));
+    return subtype && g_ascii_strcasecmp(subtype, "related") == 0;
+}
+
+} // namespace sendguard::mimeparts

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditLog.h"
 
+#include "DurableFile.h"
+
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -54,7 +58,11 @@ QString AuditLog::osUser()
 
 bool AuditLog::open(QString* error)
 {
-    auto writer = std::make_unique<AuditWriter>(m_path, osUser());
+    if (!m_key)
+        m_key = AuditKey::load();
+    if (!m_key->error.isEmpty())
+        qCWarning(lcAudit).noquote() << "audit lines are written without a MAC:" << m_key->error;
+    auto writer = std::make_unique<AuditWriter>(m_path, osUser(), m_key->key);
     if (!writer->open(error))
         return false;
     m_thread = new QThread(this);
@@ -100,8 +108,61 @@ void AuditLog::enqueue(Record record)
         Qt::QueuedConnection);
 }
 
-AuditWriter::AuditWriter(const QString& path, const QString& user)
-    : m_path(path), m_user(user), m_flushTimer(new QTimer(this)), m_syncTimer(new QTimer(this))
+namespace {
+
+// The last `count` lines of a file (without their "\n"), read from the end; `terminated` tells
+// whether the file ends with a line end.
+QList<QByteArray> lastLines(const QString& path, int count, bool* terminated)
+{
+    QList<QByteArray> result;
+    *terminated = true;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() == 0)
+        return result;
+    const qint64 size = f.size();
+    QByteArray tail;
+    qint64 pos = size;
+    constexpr qint64 Chunk = 64 * 1024;
+    // Read backwards until `count` line ends precede the last line, or the start is reached.
+    while (pos > 0) {
+        const qint64 n = qMin(Chunk, pos);
+        pos -= n;
+        f.seek(pos);
+        tail.prepend(f.read(n));
+        if (tail.count('\n') > count)
+            break;
+    }
+    *terminated = tail.endsWith('\n');
+    if (*terminated)
+        tail.chop(1);
+    QList<QByteArray> parts = tail.split('\n');
+    if (pos > 0 && !parts.isEmpty())
+        parts.removeFirst(); // possibly incomplete
+    while (parts.size() > count)
+        parts.removeFirst();
+    return parts;
+}
+
+QByteArray firstLine(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readLine(1024 * 1024);
+}
+
+qint64 chainedSeq(const QByteArray& line)
+{
+    const QJsonObject o = QJsonDocument::fromJson(line).object();
+    const QJsonValue v = o.value(QStringLiteral("seq"));
+    return v.isDouble() ? qint64(v.toDouble()) : -1;
+}
+
+} // namespace
+
+AuditWriter::AuditWriter(const QString& path, const QString& user, const QByteArray& key)
+    : m_path(path), m_dir(QFileInfo(path).absolutePath()), m_user(user), m_key(key),
+      m_prev(AuditChain::genesis()), m_flushTimer(new QTimer(this)), m_syncTimer(new QTimer(this))
 {
     // Lines recorded together are written together; the disk sync follows within a second.
     m_flushTimer->setSingleShot(true);
@@ -115,16 +176,22 @@ AuditWriter::AuditWriter(const QString& path, const QString& user)
 AuditWriter::~AuditWriter()
 {
     sync();
-    if (m_fd >= 0) {
-#ifdef Q_OS_WIN
-        ::_close(m_fd);
-#else
-        ::close(m_fd);
-#endif
-    }
+    closeFile();
 }
 
-bool AuditWriter::open(QString* error)
+void AuditWriter::closeFile()
+{
+    if (m_fd < 0)
+        return;
+#ifdef Q_OS_WIN
+    ::_close(m_fd);
+#else
+    ::close(m_fd);
+#endif
+    m_fd = -1;
+}
+
+bool AuditWriter::openFile(QString* error)
 {
     const QByteArray native = QFile::encodeName(m_path);
 #ifdef Q_OS_WIN
@@ -140,6 +207,66 @@ bool AuditWriter::open(QString* error)
     return true;
 }
 
+bool AuditWriter::open(QString* error)
+{
+    // Where does the chain end? In the current file, or else in the newest earlier one.
+    QString endFile;
+    if (QFileInfo(m_path).size() > 0) {
+        endFile = m_path;
+    } else {
+        const QList<auditfiles::File> files = auditfiles::list(m_dir);
+        for (auto it = files.crbegin(); it != files.crend(); ++it) {
+            if (!it->current && QFileInfo(it->path).size() > 0) {
+                endFile = it->path;
+                break;
+            }
+        }
+    }
+    bool terminated = true;
+    if (!endFile.isEmpty()) {
+        const QList<QByteArray> tail = lastLines(endFile, 2, &terminated);
+        if (!tail.isEmpty()) {
+            m_prev = AuditChain::hashLine(tail.last());
+            qint64 seq = chainedSeq(tail.last());
+            if (seq < 0 && !terminated && tail.size() > 1) {
+                // Cut off by a crash in the middle of a write: it takes the seq after the line
+                // before it, and so does the line that follows it now.
+                seq = chainedSeq(tail.first());
+            }
+            m_seq = qMax<qint64>(0, seq);
+        }
+    }
+    // A trail whose last lines were removed continues after them, so that the gap shows.
+    {
+        QFile head(QDir(m_dir).filePath(auditfiles::headName()));
+        if (head.open(QIODevice::ReadOnly)) {
+            const QJsonObject o = QJsonDocument::fromJson(head.readAll()).object();
+            const qint64 seq = qint64(o.value(QStringLiteral("seq")).toDouble());
+            const QString hash = o.value(QStringLiteral("hash")).toString();
+            if (seq > m_seq && AuditChain::isHexHash(hash)) {
+                qCWarning(lcAudit).noquote() << "the audit trail ends at seq" << m_seq << "but seq"
+                                             << seq << "was written before: lines are missing";
+                m_seq = seq;
+                m_prev = hash.toLatin1();
+            }
+        }
+    }
+    m_headSeq = m_seq;
+
+    if (QFileInfo(m_path).size() > 0) {
+        const QJsonObject first = QJsonDocument::fromJson(firstLine(m_path)).object();
+        const QDateTime ts =
+            QDateTime::fromString(first.value(QStringLiteral("ts")).toString(), Qt::ISODateWithMs);
+        m_fileDay =
+            ts.isValid() ? ts.toUTC().date() : QFileInfo(m_path).lastModified().toUTC().date();
+    }
+    if (!openFile(error))
+        return false;
+    if (!terminated && endFile == m_path)
+        m_pending += '\n'; // keep the cut-off line apart from the next one
+    return true;
+}
+
 void AuditWriter::drain(std::vector<AuditLog::Record> records)
 {
     for (const AuditLog::Record& r : records)
@@ -149,8 +276,13 @@ void AuditWriter::drain(std::vector<AuditLog::Record> records)
 void AuditWriter::write(const AuditLog::Record& record)
 {
     const QueueEntry& entry = record.entry;
-    const QString timestamp =
-        QDateTime::fromMSecsSinceEpoch(record.msecs, Qt::UTC).toString(Qt::ISODateWithMs);
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(record.msecs, Qt::UTC);
+    const QDate day = time.date();
+    if (m_fileDay.isValid() && day > m_fileDay)
+        rotate(day, record.msecs);
+    if (!m_fileDay.isValid())
+        m_fileDay = day;
+    const QString timestamp = time.toString(Qt::ISODateWithMs);
     QJsonObject line{{QStringLiteral("ts"), timestamp},
                      {QStringLiteral("user"), m_user},
                      {QStringLiteral("event"), record.event}};
@@ -164,14 +296,60 @@ void AuditWriter::write(const AuditLog::Record& record)
         line.insert(QStringLiteral("subject"), entry.subject);
         line.insert(QStringLiteral("size"), entry.size);
     }
-    for (auto it = record.extra.begin(); it != record.extra.end(); ++it)
+    for (auto it = record.extra.begin(); it != record.extra.end(); ++it) {
+        // The chain's own fields are the writer's alone.
+        if (it.key() == QLatin1String("seq") || it.key() == QLatin1String("prev") ||
+            it.key() == QLatin1String("mac"))
+            continue;
         line.insert(it.key(), it.value());
-    m_pending += QJsonDocument(line).toJson(QJsonDocument::Compact);
+    }
+    append(line);
+}
+
+void AuditWriter::append(const QJsonObject& fields)
+{
+    const QByteArray line = AuditChain::seal(fields, ++m_seq, m_prev, m_key);
+    m_prev = AuditChain::hashLine(line);
+    m_pending += line;
     m_pending += '\n';
     if (m_pending.size() > 64 * 1024)
         flush();
     else if (!m_flushTimer->isActive())
         m_flushTimer->start();
+}
+
+void AuditWriter::rotate(const QDate& day, qint64 msecs)
+{
+    // Everything of the earlier day goes into its file, on disk, before the rename.
+    sync();
+    closeFile();
+    QDir dir(m_dir);
+    QString target;
+    for (int part = 0; part < 1000; ++part) {
+        const QString name = auditfiles::rotatedName(m_fileDay, part);
+        if (!QFileInfo::exists(dir.filePath(name))) {
+            target = name;
+            break;
+        }
+    }
+    QString error;
+    const bool renamed =
+        !target.isEmpty() && durable::renameFile(m_path, dir.filePath(target), &error);
+    if (renamed)
+        durable::syncDirectory(m_dir, &error);
+    else
+        qCCritical(lcAudit).noquote() << "cannot rotate the audit log" << m_path << ":" << error;
+    if (!openFile(&error))
+        qCCritical(lcAudit).noquote() << error;
+    m_fileDay = day;
+    if (!renamed)
+        return; // keep writing to the same file; the chain goes on in it
+    const QString timestamp =
+        QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
+    append({{QStringLiteral("ts"), timestamp},
+            {QStringLiteral("user"), m_user},
+            {QStringLiteral("event"), QStringLiteral("rotated")},
+            {QStringLiteral("rotated_from"), target}});
 }
 
 void AuditWriter::flush()
@@ -213,6 +391,32 @@ void AuditWriter::sync()
 #else
     ::fdatasync(m_fd);
 #endif
+    writeHead();
+}
+
+void AuditWriter::writeHead()
+{
+    if (m_seq <= m_headSeq)
+        return;
+    QJsonObject head{
+        {QStringLiteral("file"), QFileInfo(m_path).fileName()},
+        {QStringLiteral("hash"), QString::fromLatin1(m_prev)},
+        {QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    // Sealed like a line; its own "seq"/"prev" are the last line's seq and hash.
+    head.insert(QStringLiteral("seq"), m_seq);
+    QByteArray data = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    if (!m_key.isEmpty()) {
+        const QByteArray m = AuditChain::mac(m_key, data);
+        data.chop(1);
+        data += ",\"mac\":\"" + m + "\"}";
+    }
+    data += '\n';
+    QString error;
+    if (!durable::writeFileAtomically(QDir(m_dir).filePath(auditfiles::headName()), data, &error)) {
+        qCWarning(lcAudit).noquote() << "cannot write the audit head:" << error;
+        return;
+    }
+    m_headSeq = m_seq;
 }
 
 } // namespace sendguard

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrayIcon.h"
 
+#include "FirstRunDialog.h"
 #include "Guard.h"
 #include "MessageQueue.h"
 #include "QueueEntry.h"
 #include "QueueWindow.h"
+#include "SettingsWindow.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QDebug>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,6 +40,9 @@ TrayIcon::TrayIcon(Guard* guard, QObject* parent) : QObject(parent), m_guard(gua
         m_icon = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/sendguard.svg")), this);
         m_menu = new QMenu;
         m_menu->addAction(tr("Open the &queue…"), this, &TrayIcon::showQueueWindow);
+        m_settingsAction = m_menu->addAction(tr("&Settings…"), this, &TrayIcon::showSettings);
+        m_settingsAction->setEnabled(false); // until setConfigFile()
+        m_menu->addAction(tr("Set up your &mail program…"), this, [this] { showMailSetup(); });
         m_menu->addSeparator();
         m_menu->addAction(tr("&Quit SendGuard"), qApp, &QCoreApplication::quit);
         m_icon->setContextMenu(m_menu);
@@ -63,6 +69,10 @@ TrayIcon::TrayIcon(Guard* guard, QObject* parent) : QObject(parent), m_guard(gua
 
 TrayIcon::~TrayIcon()
 {
+    delete m_settings;
+    if (m_mailSetup)
+        m_mailSetup->disconnect(this); // shutting down is not "the user closed the page"
+    delete m_mailSetup;
     delete m_window;
     delete m_pausedQuestion;
     delete m_menu;
@@ -79,6 +89,62 @@ void TrayIcon::showQueueWindow()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void TrayIcon::setConfigFile(const QString& path)
+{
+    m_configFile = path;
+    if (m_settingsAction)
+        m_settingsAction->setEnabled(!path.isEmpty());
+    // First start: show how to point the mail program at SendGuard.
+    if (FirstRunDialog::isFirstRun(path))
+        QTimer::singleShot(0, this, [this] { showMailSetup(); });
+}
+
+void TrayIcon::showSettings()
+{
+    if (m_configFile.isEmpty())
+        return;
+    if (!m_settings) {
+        // A new window each time: it reads the file and the organisation's policy afresh.
+        m_settings =
+            new SettingsWindow(m_configFile, m_guard->dataDir(), MachinePolicy::readSystem());
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_settings, &SettingsWindow::mailSetupRequested, this,
+                [this](quint16 port) { showMailSetup(port); });
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+}
+
+void TrayIcon::showMailSetup(quint16 port)
+{
+    if (m_mailSetup) {
+        m_mailSetup->raise();
+        m_mailSetup->activateWindow();
+        return;
+    }
+    MailSetupInfo info = MailSetupInfo::read(m_guard->config(), m_guard->dataDir());
+    if (port != 0)
+        info.port = port;
+    const bool firstRun = FirstRunDialog::isFirstRun(m_configFile);
+    m_mailSetup = new FirstRunDialog(info, firstRun);
+    m_mailSetup->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_mailSetup, &FirstRunDialog::settingsRequested, this, &TrayIcon::showSettings);
+    if (firstRun) {
+        FirstRunDialog* dialog = m_mailSetup;
+        connect(m_mailSetup, &QDialog::finished, this, [this, dialog] {
+            if (!dialog->closedByUser())
+                return; // SendGuard is quitting: show the page again at the next start
+            QString error;
+            if (!FirstRunDialog::markFirstRunDone(m_configFile, &error))
+                qWarning().noquote() << "cannot create" << m_configFile << ":" << error;
+        });
+    }
+    m_mailSetup->show();
+    m_mailSetup->raise();
+    m_mailSetup->activateWindow();
 }
 
 QString TrayIcon::statusText() const

@@ -7,13 +7,16 @@
 #include <QPointer>
 #include <QTimer>
 
+class QAction;
 class QMenu;
 class QMessageBox;
 class QSystemTrayIcon;
 
 namespace sendguard {
 
+class FirstRunDialog;
 class Guard;
+class SettingsWindow;
 struct QueueEntry;
 
 // The tray icon: how many messages are held and when the next one leaves, notifications for
@@ -28,6 +31,11 @@ public:
     ~TrayIcon() override;
 
     void showQueueWindow();
+    // The configuration file SendGuard runs with: the settings window saves there. When it does
+    // not exist yet (the first start), the mail program set-up page is shown.
+    void setConfigFile(const QString& path);
+    void showSettings();
+    void showMailSetup(quint16 port = 0);
     QueueWindow* queueWindow() const { return m_window; }
     // The tool tip text (also what tests look at).
     QString statusText() const;
@@ -46,6 +54,10 @@ private:
     QMenu* m_menu = nullptr;
     QPointer<QueueWindow> m_window;
     QPointer<QMessageBox> m_pausedQuestion;
+    QPointer<SettingsWindow> m_settings;
+    QPointer<FirstRunDialog> m_mailSetup;
+    QAction* m_settingsAction = nullptr;
+    QString m_configFile;
     QTimer m_countdown;
 };
 

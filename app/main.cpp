@@ -131,7 +131,8 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "SendGuard checks, holds and protects the mail you send.\n"
                 "Sub-commands: queue list [--json] | queue release ID | queue recall ID | "
-                "credentials set local|upstream | credentials show local | check-config"));
+                "credentials set local|upstream | credentials show local | check-config | "
+                "check [--json] | audit verify | audit export --csv"));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption configOption(
@@ -240,6 +241,7 @@ int main(int argc, char* argv[])
     }
     if (gui) {
         tray = std::make_unique<TrayIcon>(&guard);
+        tray->setConfigFile(configFile); // the settings window saves there; first start
         if (auto* dialogs = dynamic_cast<DialogGate*>(gate.get()))
             QObject::connect(dialogs, &DialogGate::notify, tray.get(), &TrayIcon::notify);
     }

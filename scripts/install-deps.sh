@@ -14,8 +14,15 @@ RUN_PKGS="gnome-keyring dbus dbus-bin fonts-noto-cjk"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 # xvfb + xdotool: the GUI end-to-end test (tests/e2e/test_gui_xvfb.py); imagemagick: its
 # screenshot on failure and scripts/screenshots.sh.
+# dpkg-dev (dpkg-shlibdeps for CPack), desktop-file-utils: tests/e2e/test_deb_package.py, which
+# builds the .deb and checks that this machine satisfies its Depends (libqt6svg6: the tray icon).
+# wixl + msitools (MSI from installer/windows/SendGuard.wxs), libxml2-utils (xmllint), xsltproc:
+# installer/windows/check-wix.sh. dnsmasq-base: the DNS server with SPF/DMARC records on loopback
+# for tests/e2e/test_check.py.
 TEST_PKGS="swaks libnet-ssleay-perl libio-socket-ssl-perl msmtp python3 python3-aiosmtpd postfix xvfb xauth procps \
-  xdotool imagemagick"
+  xdotool imagemagick \
+  dpkg-dev desktop-file-utils libqt6svg6 wixl msitools libxml2-utils xsltproc \
+  dnsmasq-base"
 
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi

@@ -5,161 +5,161 @@
     <name>AuditKey</name>
     <message>
         <source>the audit key file %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>the audit key file %1 does not exist</translation>
     </message>
     <message>
         <source>cannot read the audit key file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the audit key file %1: %2</translation>
     </message>
     <message>
         <source>the audit key file %1 is too short (at least 16 bytes are needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>the audit key file %1 is too short (at least 16 bytes are needed)</translation>
     </message>
 </context>
 <context>
     <name>AuditReader</name>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read %1: %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>Message ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Message ID</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished">Recipients</translation>
+        <translation>Recipients</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Subject</translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
     <name>AuditVerifier</name>
     <message>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the file: %1</translation>
     </message>
     <message>
         <source>not a valid audit line (damaged or cut off)</source>
-        <translation type="unfinished"></translation>
+        <translation>not a valid audit line (damaged or cut off)</translation>
     </message>
     <message>
         <source>the line is cut off (incomplete, no line end)</source>
-        <translation type="unfinished"></translation>
+        <translation>the line is cut off (incomplete, no line end)</translation>
     </message>
     <message>
         <source>the line has no seq/prev: it was added, or its chain fields were removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the line was changed: its MAC does not match (or it was written with another key)</source>
-        <translation type="unfinished"></translation>
+        <translation>the line has no seq/prev: it was added, or its chain fields were removed</translation>
     </message>
     <message>
         <source>the line has no MAC although earlier lines have one: it was replaced or added</source>
-        <translation type="unfinished"></translation>
+        <translation>the line has no MAC although earlier lines have one: it was replaced or added</translation>
     </message>
     <message>
         <source>the trail starts at seq %1: the %2 line(s) before it were removed (or older files deleted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the line before the chain start was changed: seq 1 (%1) recorded another hash for it</source>
-        <translation type="unfinished"></translation>
+        <translation>the trail starts at seq %1: the %2 line(s) before it were removed (or older files deleted)</translation>
     </message>
     <message>
         <source>seq 1 follows a line that is no longer there: the beginning of the trail was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>seq 1 follows a line that is no longer there: the beginning of the trail was removed</translation>
     </message>
     <message>
         <source>seq %1 appears again (first at %2): a line was copied or inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>seq %1 appears again (first at %2): a line was copied or inserted</translation>
     </message>
     <message>
         <source>seq %1 comes after seq %2: lines were moved out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>seq %1 comes after seq %2: lines were moved out of order</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) removed before this line (missing seq %1; the line before is %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line removed before this line (missing seq %1; the line before is %2)</numerusform>
+            <numerusform>%n lines removed before this line (missing seq %1; the line before is %2)</numerusform>
         </translation>
     </message>
     <message>
-        <source>the line was changed: the next line (seq %1, %2) recorded another hash for it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the file %1 named by this rotation record is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>the file %1 named by this rotation record is missing</translation>
     </message>
     <message>
         <source>The lines carry MACs, but no key was available to check them (set SENDGUARD_AUDIT_KEY_FILE or install %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The lines carry MACs, but no key was available to check them (set SENDGUARD_AUDIT_KEY_FILE or install %1).</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) at the beginning were written before the chain was introduced and are not protected by it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line at the beginning was written before the chain was introduced and is not protected by it.</numerusform>
+            <numerusform>%n lines at the beginning were written before the chain was introduced and are not protected by it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) were written before the audit key was installed and carry no MAC.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line was written before the audit key was installed and carries no MAC.</numerusform>
+            <numerusform>%n lines were written before the audit key was installed and carry no MAC.</numerusform>
         </translation>
     </message>
     <message>
         <source>audit-head.json is damaged or was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>audit-head.json is damaged or was changed</translation>
     </message>
     <message>
         <source>audit-head.json was changed: its MAC does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>audit-head.json was changed: its MAC does not match</translation>
     </message>
     <message>
         <source>the beginning (no chained line)</source>
-        <translation type="unfinished"></translation>
+        <translation>the beginning (no chained line)</translation>
     </message>
     <message numerus="yes">
         <source>the trail ends at seq %1 (%2) but seq %3 was written: %n line(s) at the end were removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the trail ends at seq %1 (%2) but seq %3 was written: %n line at the end was removed</numerusform>
+            <numerusform>the trail ends at seq %1 (%2) but seq %3 was written: %n lines at the end were removed</numerusform>
         </translation>
     </message>
     <message>
-        <source>the line was changed: audit-head.json recorded another hash for it</source>
-        <translation type="unfinished"></translation>
+        <source>There is no audit-head.json: the removal of the last lines cannot be detected.</source>
+        <translation>There is no audit-head.json: the removal of the last lines cannot be detected.</translation>
     </message>
     <message>
-        <source>There is no audit-head.json: the removal of the last lines cannot be detected.</source>
-        <translation type="unfinished"></translation>
+        <source>its MAC does not match: the line was changed (or written with another key)</source>
+        <translation>its MAC does not match: the line was changed (or written with another key)</translation>
+    </message>
+    <message>
+        <source>the line differs from what seq 1 (%1) recorded for it</source>
+        <translation>the line differs from what seq 1 (%1) recorded for it</translation>
+    </message>
+    <message>
+        <source>the line differs from what the next line (seq %1, %2) recorded for it</source>
+        <translation>the line differs from what the next line (seq %1, %2) recorded for it</translation>
+    </message>
+    <message>
+        <source>the line differs from what audit-head.json recorded for it</source>
+        <translation>the line differs from what audit-head.json recorded for it</translation>
     </message>
 </context>
 <context>
@@ -187,10 +187,6 @@
     <message>
         <source>Print JSON.</source>
         <translation>Print JSON.</translation>
-    </message>
-    <message>
-        <source>queue | credentials | check-config</source>
-        <translation>queue | credentials | check-config</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
@@ -269,6 +265,122 @@
     <message>
         <source>%1: valid</source>
         <translation>%1: valid</translation>
+    </message>
+    <message>
+        <source>audit export: write CSV for spreadsheets (the default).</source>
+        <translation>audit export: write CSV for spreadsheets (the default).</translation>
+    </message>
+    <message>
+        <source>audit export: from this day on (YYYY-MM-DD, local time).</source>
+        <translation>audit export: from this day on (YYYY-MM-DD, local time).</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>audit export: up to this day (YYYY-MM-DD, local time).</source>
+        <translation>audit export: up to this day (YYYY-MM-DD, local time).</translation>
+    </message>
+    <message>
+        <source>audit export: write to FILE instead of standard output.</source>
+        <translation>audit export: write to FILE instead of standard output.</translation>
+    </message>
+    <message>
+        <source>check: the domain your mail is sent from (for SPF and DMARC).</source>
+        <translation>check: the domain your mail is sent from (for SPF and DMARC).</translation>
+    </message>
+    <message>
+        <source>DOMAIN</source>
+        <translation>DOMAIN</translation>
+    </message>
+    <message>
+        <source>check: ask this DNS server (ADDRESS or ADDRESS:PORT) instead of the system&apos;s.</source>
+        <translation>check: ask this DNS server (ADDRESS or ADDRESS:PORT) instead of the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>queue | credentials | check-config | check | audit verify | audit export</source>
+        <translation>queue | credentials | check-config | check | audit verify | audit export</translation>
+    </message>
+    <message>
+        <source>usage: sendguard check [--json] [--config FILE] [--sender-domain DOMAIN] [--dns-server ADDRESS[:PORT]]</source>
+        <translation>usage: sendguard check [--json] [--config FILE] [--sender-domain DOMAIN] [--dns-server ADDRESS[:PORT]]</translation>
+    </message>
+    <message>
+        <source>--dns-server: &quot;%1&quot; is not ADDRESS or ADDRESS:PORT</source>
+        <translation>--dns-server: &quot;%1&quot; is not ADDRESS or ADDRESS:PORT</translation>
+    </message>
+    <message>
+        <source>--dns-server: this build (Qt %1) can only ask DNS servers on port 53; run the server on port 53 of another loopback address, such as 127.0.0.53</source>
+        <translation>--dns-server: this build (Qt %1) can only ask DNS servers on port 53; run the server on port 53 of another loopback address, such as 127.0.0.53</translation>
+    </message>
+    <message>
+        <source>usage: sendguard audit verify [--json] [--data-dir DIR]
+       sendguard audit export --csv [--from DATE] [--to DATE] [--output FILE] [--data-dir DIR]</source>
+        <translation>usage: sendguard audit verify [--json] [--data-dir DIR]
+       sendguard audit export --csv [--from DATE] [--to DATE] [--output FILE] [--data-dir DIR]</translation>
+    </message>
+    <message>
+        <source>there is no data folder %1</source>
+        <translation>there is no data folder %1</translation>
+    </message>
+    <message>
+        <source>warning: %1; MACs are not checked</source>
+        <translation>warning: %1; MACs are not checked</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>note: %1</translation>
+    </message>
+    <message>
+        <source>There is no audit log in %1 yet.</source>
+        <translation>There is no audit log in %1 yet.</translation>
+    </message>
+    <message>
+        <source>MACs checked with %1</source>
+        <translation>MACs checked with %1</translation>
+    </message>
+    <message>
+        <source>no MAC key, MACs not checked</source>
+        <translation>no MAC key, MACs not checked</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: %1 file(s), %2 line(s), seq %3 to %4; %5.</source>
+        <translation>The audit trail is intact: %1 file(s), %2 line(s), seq %3 to %4; %5.</translation>
+    </message>
+    <message>
+        <source>Last line: seq %1, SHA-256 %2</source>
+        <translation>Last line: seq %1, SHA-256 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is BROKEN: %n problem(s) in %1 file(s), %2 line(s); %3.</source>
+        <translation>
+            <numerusform>The audit trail is BROKEN: %n problem in %1 file(s), %2 line(s); %3.</numerusform>
+            <numerusform>The audit trail is BROKEN: %n problems in %1 file(s), %2 line(s); %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD)</source>
+        <translation>--%1: &quot;%2&quot; is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--from is after --to</source>
+        <translation>--from is after --to</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1</source>
+        <translation>
+            <numerusform>%n event written to %1</numerusform>
+            <numerusform>%n events written to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -422,16 +534,12 @@
         <translation>unknown section (expected listen, upstream, relay, policy, encryption or ui)</translation>
     </message>
     <message>
-        <source>unknown section (expected listen, upstream, relay, policy or ui)</source>
-        <translation>unknown section (expected listen, upstream, relay, policy or ui)</translation>
-    </message>
-    <message>
         <source>encryption cannot be required while encryption.mode is &quot;off&quot;; set it to &quot;attachments&quot; or &quot;message&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>encryption cannot be required while encryption.mode is &quot;off&quot;; set it to &quot;attachments&quot; or &quot;message&quot;</translation>
     </message>
     <message>
         <source>a folder with the recipients&apos; certificates is needed for encryption.method &quot;smime&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>a folder with the recipients&apos; certificates is needed for encryption.method &quot;smime&quot;</translation>
     </message>
 </context>
 <context>
@@ -546,17 +654,73 @@
     </message>
 </context>
 <context>
+    <name>MessageEncryptor</name>
+    <message>
+        <source>SendGuard is stopping</source>
+        <translation>SendGuard is stopping</translation>
+    </message>
+    <message>
+        <source>the attachment cannot be read from the spool</source>
+        <translation>the attachment cannot be read from the spool</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>no encryption back end</source>
+        <translation>no encryption back end</translation>
+    </message>
+    <message>
+        <source>no recipients to encrypt to</source>
+        <translation>no recipients to encrypt to</translation>
+    </message>
+    <message>
+        <source>unknown encryption mode &quot;%1&quot;</source>
+        <translation>unknown encryption mode &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the message cannot be parsed as MIME</source>
+        <translation>the message cannot be parsed as MIME</translation>
+    </message>
+    <message>
+        <source>the message has no content to encrypt</source>
+        <translation>the message has no content to encrypt</translation>
+    </message>
+    <message>
+        <source>the message has more than %1 parts or is nested deeper than %2 levels; it cannot be encrypted attachment by attachment</source>
+        <translation>the message has more than %1 parts or is nested deeper than %2 levels; it cannot be encrypted attachment by attachment</translation>
+    </message>
+    <message>
+        <source>the message has no attachment to encrypt</source>
+        <translation>the message has no attachment to encrypt</translation>
+    </message>
+    <message>
+        <source>the attached message &quot;%1&quot; is empty</source>
+        <translation>the attached message &quot;%1&quot; is empty</translation>
+    </message>
+    <message>
+        <source>attachment &quot;%1&quot;: %2</source>
+        <translation>attachment &quot;%1&quot;: %2</translation>
+    </message>
+</context>
+<context>
     <name>OutboundReader</name>
     <message>
         <source>cannot read the spooled message %1: %2</source>
         <translation>cannot read the spooled message %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>QDnsLookup</name>
-    <message>
-        <source>Invalid reply received</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -578,349 +742,353 @@
     <name>SecurityCheck</name>
     <message>
         <source>Cannot reach the mail server %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the mail server %1: %2</translation>
     </message>
     <message>
         <source>Check upstream.host and upstream.port, and whether a firewall blocks the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check upstream.host and upstream.port, and whether a firewall blocks the connection.</translation>
     </message>
     <message>
         <source>%1 does not offer STARTTLS: SendGuard refuses to send to it in plain text, so no mail leaves.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not offer STARTTLS: SendGuard refuses to send to it in plain text, so no mail leaves.</translation>
     </message>
     <message>
         <source>Ask your provider for the encrypted submission port (587 with STARTTLS, or 465 with &quot;security&quot;: &quot;tls&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask your provider for the encrypted submission port (587 with STARTTLS, or 465 with &quot;security&quot;: &quot;tls&quot;).</translation>
     </message>
     <message>
         <source>%1 offers no encryption at all: mail and passwords cross the network readable by anyone on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offers no encryption at all: mail and passwords cross the network readable by anyone on the way.</translation>
     </message>
     <message>
         <source>Use a mail server that offers STARTTLS or TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use a mail server that offers STARTTLS or TLS.</translation>
     </message>
     <message>
         <source>%1 offers STARTTLS but refused it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offers STARTTLS but refused it: %2</translation>
     </message>
     <message>
         <source>Ask your mail provider to fix STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask your mail provider to fix STARTTLS.</translation>
     </message>
     <message>
         <source>%1 offers STARTTLS, but the configuration does not use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offers STARTTLS, but the configuration does not use it.</translation>
     </message>
     <message>
         <source>Set upstream.security to &quot;starttls&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set upstream.security to &quot;starttls&quot;.</translation>
     </message>
     <message>
         <source>The TLS handshake with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The TLS handshake with %1 failed: %2</translation>
     </message>
     <message>
         <source>The server may only offer TLS versions older than 1.2, which SendGuard does not use. Ask your mail provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server may only offer TLS versions older than 1.2, which SendGuard does not use. Ask your mail provider.</translation>
     </message>
     <message>
         <source>The conversation with %1 ended early: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The conversation with %1 ended early: %2</translation>
     </message>
     <message>
         <source>%1 encrypts the connection (%2, %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 encrypts the connection (%2, %3).</translation>
     </message>
     <message>
         <source>SendGuard refuses to send to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard refuses to send to it.</translation>
     </message>
     <message>
         <source>SendGuard sends anyway, because upstream.verify_certificate is false.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard sends anyway, because upstream.verify_certificate is false.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not trusted (%2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of %1 is not trusted (%2). %3</translation>
     </message>
     <message>
         <source>self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>self-signed</translation>
     </message>
     <message>
         <source>unknown issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown issuer</translation>
     </message>
     <message>
         <source>If your organisation runs its own certificate authority, name its certificate in upstream.ca_file; otherwise ask your mail provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>If your organisation runs its own certificate authority, name its certificate in upstream.ca_file; otherwise ask your mail provider.</translation>
     </message>
     <message>
         <source>The certificate of %1 is made out for another name. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of %1 is made out for another name. %2</translation>
     </message>
     <message>
         <source>Use the host name written in the certificate as upstream.host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the host name written in the certificate as upstream.host.</translation>
     </message>
     <message>
         <source>The certificate of %1 expired on %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of %1 expired on %2. %3</translation>
     </message>
     <message>
         <source>Ask your mail provider to renew it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask your mail provider to renew it.</translation>
     </message>
     <message>
         <source>The certificate of %1 is not valid yet. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of %1 is not valid yet. %2</translation>
     </message>
     <message>
         <source>Check the clock of this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the clock of this computer.</translation>
     </message>
     <message numerus="yes">
         <source>The certificate of %1 expires in %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The certificate of %1 expires in %n day.</numerusform>
+            <numerusform>The certificate of %1 expires in %n days.</numerusform>
         </translation>
     </message>
     <message>
         <source>Ask your mail provider to renew it in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask your mail provider to renew it in time.</translation>
     </message>
     <message>
         <source>The certificate of %1 is valid for this name, issued by %2, until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate of %1 is valid for this name, issued by %2, until %3.</translation>
     </message>
     <message>
         <source>No mail server is configured: the built-in demo upstream keeps every message on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No mail server is configured: the built-in demo upstream keeps every message on this computer.</translation>
     </message>
     <message>
         <source>Set upstream.host to your mail server to send real mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set upstream.host to your mail server to send real mail.</translation>
     </message>
     <message>
         <source>upstream.security is &quot;none&quot;: mail (and the password, if one is used) goes to %1 in plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>upstream.security is &quot;none&quot;: mail (and the password, if one is used) goes to %1 in plain text.</translation>
     </message>
     <message>
         <source>Set upstream.security to &quot;starttls&quot; (usually port 587) or &quot;tls&quot; (usually port 465).</source>
-        <translation type="unfinished"></translation>
+        <translation>Set upstream.security to &quot;starttls&quot; (usually port 587) or &quot;tls&quot; (usually port 465).</translation>
     </message>
     <message>
         <source>upstream.verify_certificate is false: anyone between this computer and %1 can pose as the server and read the mail and the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>upstream.verify_certificate is false: anyone between this computer and %1 can pose as the server and read the mail and the password.</translation>
     </message>
     <message>
         <source>Set upstream.verify_certificate to true; for a private certificate authority, name its certificate in upstream.ca_file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set upstream.verify_certificate to true; for a private certificate authority, name its certificate in upstream.ca_file.</translation>
     </message>
     <message>
         <source>listen.auth is &quot;none&quot;: any program on this computer can send mail through SendGuard without a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>listen.auth is &quot;none&quot;: any program on this computer can send mail through SendGuard without a password.</translation>
     </message>
     <message>
         <source>Set listen.auth to &quot;required&quot; unless this computer has a single user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set listen.auth to &quot;required&quot; unless this computer has a single user.</translation>
     </message>
     <message>
         <source>listen.starttls is false: your mail program talks to SendGuard in plain text (on this computer only).</source>
-        <translation type="unfinished"></translation>
+        <translation>listen.starttls is false: your mail program talks to SendGuard in plain text (on this computer only).</translation>
     </message>
     <message>
         <source>Set listen.starttls to true and turn on STARTTLS in the mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set listen.starttls to true and turn on STARTTLS in the mail program.</translation>
     </message>
     <message>
         <source>The configuration allows no plain-text connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>The configuration allows no plain-text connection.</translation>
     </message>
     <message numerus="yes">
         <source>no answer from DNS within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no answer from DNS within %n second</numerusform>
+            <numerusform>no answer from DNS within %n seconds</numerusform>
         </translation>
     </message>
     <message>
         <source>The SPF record of %1 could not be looked up: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 could not be looked up: %2</translation>
     </message>
     <message>
         <source>Check the DNS settings of this computer, then run the check again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the DNS settings of this computer, then run the check again.</translation>
     </message>
     <message>
         <source>&quot;v=spf1 include:YOUR-PROVIDER -all&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;v=spf1 include:YOUR-PROVIDER -all&quot;</translation>
     </message>
     <message>
         <source>%1 does not exist in DNS, so it has no SPF record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not exist in DNS, so it has no SPF record.</translation>
     </message>
     <message>
         <source>%1 has no SPF record: receiving servers cannot tell which servers may send mail for it, so your mail may be treated as spam and others can pretend to be you.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no SPF record: receiving servers cannot tell which servers may send mail for it, so your mail may be treated as spam and others can pretend to be you.</translation>
     </message>
     <message>
         <source>Publish a TXT record on %1 such as %2; your mail provider tells you what to include.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish a TXT record on %1 such as %2; your mail provider tells you what to include.</translation>
     </message>
     <message>
         <source>%1 has %2 SPF records; receiving servers treat that as an error and ignore SPF.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has %2 SPF records; receiving servers treat that as an error and ignore SPF.</translation>
     </message>
     <message>
         <source>Merge them into one record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge them into one record.</translation>
     </message>
     <message>
         <source>The SPF record of %1 ends with &quot;+all&quot;: it allows every server in the world to send mail as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 ends with &quot;+all&quot;: it allows every server in the world to send mail as %1.</translation>
     </message>
     <message>
         <source>List the servers that send your mail and end the record with &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>List the servers that send your mail and end the record with &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The SPF record of %1 ends with &quot;?all&quot;: it says nothing about servers it does not list, so forged mail is not stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 ends with &quot;?all&quot;: it says nothing about servers it does not list, so forged mail is not stopped.</translation>
     </message>
     <message>
         <source>End the record with &quot;-all&quot; once every server that sends for %1 is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>End the record with &quot;-all&quot; once every server that sends for %1 is listed.</translation>
     </message>
     <message>
         <source>The SPF record of %1 ends with &quot;~all&quot; (soft fail): mail from other servers is only marked as suspicious, not refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 ends with &quot;~all&quot; (soft fail): mail from other servers is only marked as suspicious, not refused.</translation>
     </message>
     <message>
         <source>Change &quot;~all&quot; to &quot;-all&quot; once every server that sends for %1 is listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &quot;~all&quot; to &quot;-all&quot; once every server that sends for %1 is listed.</translation>
     </message>
     <message>
         <source>%1 has an SPF record that refuses other servers (&quot;-all&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has an SPF record that refuses other servers (&quot;-all&quot;).</translation>
     </message>
     <message>
         <source>The SPF record of %1 refers to %2 (not checked further).</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 refers to %2 (not checked further).</translation>
     </message>
     <message>
         <source>The SPF record of %1 does not end with &quot;-all&quot;: servers it does not list are treated as neutral.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPF record of %1 does not end with &quot;-all&quot;: servers it does not list are treated as neutral.</translation>
     </message>
     <message>
         <source>End the record with &quot;-all&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>End the record with &quot;-all&quot;.</translation>
     </message>
     <message>
         <source>The DMARC record of %1 could not be looked up: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The DMARC record of %1 could not be looked up: %2</translation>
     </message>
     <message>
         <source>%1 has no DMARC record (%2): receiving servers are not told what to do with mail that pretends to come from %1, and you get no reports about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has no DMARC record (%2): receiving servers are not told what to do with mail that pretends to come from %1, and you get no reports about it.</translation>
     </message>
     <message>
         <source>Publish a TXT record on %1 such as &quot;v=DMARC1; p=none; rua=mailto:dmarc-reports@%2&quot;, read the reports, then tighten it to p=quarantine and p=reject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish a TXT record on %1 such as &quot;v=DMARC1; p=none; rua=mailto:dmarc-reports@%2&quot;, read the reports, then tighten it to p=quarantine and p=reject.</translation>
     </message>
     <message>
         <source>%1 has %2 DMARC records; receiving servers then ignore DMARC.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has %2 DMARC records; receiving servers then ignore DMARC.</translation>
     </message>
     <message>
         <source>Keep exactly one record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep exactly one record.</translation>
     </message>
     <message>
         <source>The DMARC record of %1 has no valid policy (p=none, quarantine or reject), so receiving servers ignore it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The DMARC record of %1 has no valid policy (p=none, quarantine or reject), so receiving servers ignore it.</translation>
     </message>
     <message>
         <source>Add &quot;p=quarantine&quot; or &quot;p=reject&quot; right after &quot;v=DMARC1;&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &quot;p=quarantine&quot; or &quot;p=reject&quot; right after &quot;v=DMARC1;&quot;.</translation>
     </message>
     <message>
         <source>The DMARC policy of %1 is &quot;p=none&quot;: receiving servers only watch; mail that pretends to come from %1 is still delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>The DMARC policy of %1 is &quot;p=none&quot;: receiving servers only watch; mail that pretends to come from %1 is still delivered.</translation>
     </message>
     <message>
         <source>Once the reports show that all your own mail passes, change it to &quot;p=quarantine&quot; and then &quot;p=reject&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Once the reports show that all your own mail passes, change it to &quot;p=quarantine&quot; and then &quot;p=reject&quot;.</translation>
     </message>
     <message>
         <source>The DMARC policy of %1 applies to only %2% of failing mail (pct=%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>The DMARC policy of %1 applies to only %2% of failing mail (pct=%2).</translation>
     </message>
     <message>
         <source>Remove pct= (or set pct=100) once you are confident.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove pct= (or set pct=100) once you are confident.</translation>
     </message>
     <message>
         <source>The DMARC record of %1 has no &quot;rua=&quot; address: you receive no reports about who sends mail in your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>The DMARC record of %1 has no &quot;rua=&quot; address: you receive no reports about who sends mail in your name.</translation>
     </message>
     <message>
         <source>Add &quot;rua=mailto:dmarc-reports@%1&quot; (or the address of a report service).</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &quot;rua=mailto:dmarc-reports@%1&quot; (or the address of a report service).</translation>
     </message>
     <message>
         <source>%1 has a DMARC record with policy &quot;%2&quot; and reports to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 has a DMARC record with policy &quot;%2&quot; and reports to %3.</translation>
     </message>
     <message>
         <source>upstream.ca_file %1 holds no certificate that can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>upstream.ca_file %1 holds no certificate that can be read.</translation>
     </message>
     <message>
         <source>Name a PEM or DER file with the certificate authority&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name a PEM or DER file with the certificate authority&apos;s certificate.</translation>
     </message>
     <message>
         <source>No sender domain is known, so SPF and DMARC were not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>No sender domain is known, so SPF and DMARC were not checked.</translation>
     </message>
     <message>
         <source>Name it with --sender-domain, or set upstream.username to your mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name it with --sender-domain, or set upstream.username to your mail address.</translation>
     </message>
     <message>
         <source>SendGuard security check</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard security check</translation>
     </message>
     <message>
         <source>Configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration: %1</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>NOTE</source>
-        <translation type="unfinished"></translation>
+        <translation>NOTE</translation>
     </message>
     <message>
         <source>WARNING</source>
-        <translation type="unfinished"></translation>
+        <translation>WARNING</translation>
     </message>
     <message>
         <source>PROBLEM</source>
-        <translation type="unfinished"></translation>
+        <translation>PROBLEM</translation>
     </message>
     <message>
         <source>Everything checked is in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything checked is in order.</translation>
     </message>
     <message>
         <source>%1 problem(s) and %2 warning(s) found.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 problem(s) and %2 warning(s) found.</translation>
+    </message>
+    <message>
+        <source>the DNS server did not answer</source>
+        <translation>the DNS server did not answer</translation>
     </message>
 </context>
 <context>
@@ -962,62 +1130,56 @@
     <name>UpstreamProbe</name>
     <message>
         <source>the server refused the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the server refused the connection: %1</translation>
     </message>
     <message>
         <source>the server refused EHLO: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the server refused EHLO: %1</translation>
     </message>
     <message>
         <source>the server sent an over-long line</source>
-        <translation type="unfinished"></translation>
+        <translation>the server sent an over-long line</translation>
     </message>
     <message>
         <source>the server sent a malformed reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the server sent a malformed reply: %1</translation>
     </message>
     <message>
         <source>the TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>the TLS handshake failed: %1</translation>
     </message>
     <message>
         <source>the server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>the server closed the connection</translation>
     </message>
     <message numerus="yes">
         <source>could not connect within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>could not connect within %n second</numerusform>
+            <numerusform>could not connect within %n seconds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>no TLS handshake within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no TLS handshake within %n second</numerusform>
+            <numerusform>no TLS handshake within %n seconds</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the server did not answer within %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the server did not answer within %n second</numerusform>
+            <numerusform>the server did not answer within %n seconds</numerusform>
         </translation>
     </message>
     <message>
         <source>the check of the server took too long</source>
-        <translation type="unfinished"></translation>
+        <translation>the check of the server took too long</translation>
     </message>
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>SendGuard checks, holds and protects the mail you send.
-Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config</source>
-        <translation>SendGuard checks, holds and protects the mail you send.
-Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config</translation>
-    </message>
     <message>
         <source>Read the configuration from FILE.</source>
         <translation>Read the configuration from FILE.</translation>
@@ -1073,6 +1235,12 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>SendGuard: set by your organisation (%1): %2</source>
         <translation>SendGuard: set by your organisation (%1): %2</translation>
+    </message>
+    <message>
+        <source>SendGuard checks, holds and protects the mail you send.
+Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config | check [--json] | audit verify | audit export --csv</source>
+        <translation>SendGuard checks, holds and protects the mail you send.
+Sub-commands: queue list [--json] | queue release ID | queue recall ID | credentials set local|upstream | credentials show local | check-config | check [--json] | audit verify | audit export --csv</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1461,77 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
+    <message>
+        <source>found (%1)</source>
+        <translation>found (%1)</translation>
+    </message>
+    <message>
+        <source>none: %1</source>
+        <translation>none: %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Encryption: the whole message will be encrypted with %1; only the sender, the recipients, the date and the subject stay readable.</source>
+        <translation>Encryption: the whole message will be encrypted with %1; only the sender, the recipients, the date and the subject stay readable.</translation>
+    </message>
+    <message>
+        <source>Your own key (%1) is included, so you can read what you sent.</source>
+        <translation>Your own key (%1) is included, so you can read what you sent.</translation>
+    </message>
+    <message>
+        <source>No key of your own was found for %1: you will not be able to read what you sent.</source>
+        <translation>No key of your own was found for %1: you will not be able to read what you sent.</translation>
+    </message>
+    <message>
+        <source>It is only sent unencrypted if you choose so below.</source>
+        <translation>It is only sent unencrypted if you choose so below.</translation>
+    </message>
+    <message>
+        <source>It will not be sent unencrypted; cancel it.</source>
+        <translation>It will not be sent unencrypted; cancel it.</translation>
+    </message>
+    <message>
+        <source>Encryption: there is no attachment, so nothing is encrypted.</source>
+        <translation>Encryption: there is no attachment, so nothing is encrypted.</translation>
+    </message>
+    <message>
+        <source>Encryption: this message will NOT be encrypted, because not every recipient has a key (see the Key column). Encryption is not required for it.</source>
+        <translation>Encryption: this message will NOT be encrypted, because not every recipient has a key (see the Key column). Encryption is not required for it.</translation>
+    </message>
+    <message>
+        <source>Send &amp;without encryption (allowed by your organisation; recorded in the audit log)</source>
+        <translation>Send &amp;without encryption (allowed by your organisation; recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>Send without encryption?</source>
+        <translation>Send without encryption?</translation>
+    </message>
+    <message>
+        <source>This message should be encrypted, but not every recipient has a usable key. Send it UNENCRYPTED anyway? This is recorded in the audit log.</source>
+        <translation>This message should be encrypted, but not every recipient has a usable key. Send it UNENCRYPTED anyway? This is recorded in the audit log.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encryption: %n attachment(s) will be encrypted with %1 and sent as encrypted files (%2); the text stays readable and says how to open them.</source>
+        <translation>
+            <numerusform>Encryption: %n attachment will be encrypted with %1 and sent as an encrypted file (%2); the text stays readable and says how to open it.</numerusform>
+            <numerusform>Encryption: %n attachments will be encrypted with %1 and sent as encrypted files (%2); the text stays readable and says how to open them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encryption is required for this message, but it cannot be encrypted (see the Key column): %1.</source>
+        <translation>Encryption is required for this message, but it cannot be encrypted (see the Key column): %1.</translation>
+    </message>
+    <message>
+        <source>This message cannot be encrypted as configured: %1.</source>
+        <translation>This message cannot be encrypted as configured: %1.</translation>
+    </message>
+    <message>
+        <source>will be encrypted (%1)</source>
+        <translation>will be encrypted (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ControlServer</name>
@@ -1328,186 +1567,209 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     </message>
 </context>
 <context>
+    <name>sendguard::EncryptionService</name>
+    <message>
+        <source>%1 encryption cannot be used: %2</source>
+        <translation>%1 encryption cannot be used: %2</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2</source>
+        <translation>%1: skipped %2</translation>
+    </message>
+    <message>
+        <source>no certificate folder is set (encryption.smime_certificates)</source>
+        <translation>no certificate folder is set (encryption.smime_certificates)</translation>
+    </message>
+    <message>
+        <source>%1; skipped as unreadable: %2</source>
+        <translation>%1; skipped as unreadable: %2</translation>
+    </message>
+    <message>
+        <source>no usable %1 key for %2</source>
+        <translation>no usable %1 key for %2</translation>
+    </message>
+</context>
+<context>
     <name>sendguard::FirstRunDialog</name>
     <message>
         <source>no password has been made yet</source>
-        <translation type="unfinished"></translation>
+        <translation>no password has been made yet</translation>
     </message>
     <message>
         <source>Open the menu ≡ and choose Account Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the menu ≡ and choose Account Settings.</translation>
     </message>
     <message>
         <source>At the bottom of the list on the left, choose Outgoing Server (SMTP), then click Add….</source>
-        <translation type="unfinished"></translation>
+        <translation>At the bottom of the list on the left, choose Outgoing Server (SMTP), then click Add….</translation>
     </message>
     <message>
         <source>Enter Server Name %1, Port %2, Connection security STARTTLS, Authentication method Normal password and User Name %3. Click OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter Server Name %1, Port %2, Connection security STARTTLS, Authentication method Normal password and User Name %3. Click OK.</translation>
     </message>
     <message>
         <source>Select your mail account in the list on the left. Under Outgoing Server (SMTP), choose the server %1 you have just added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select your mail account in the list on the left. Under Outgoing Server (SMTP), choose the server %1 you have just added.</translation>
     </message>
     <message>
         <source>Send a test message. When Thunderbird asks for the password, enter the password shown above and tick &quot;Use Password Manager to remember this password&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Send a test message. When Thunderbird asks for the password, enter the password shown above and tick &quot;Use Password Manager to remember this password&quot;.</translation>
     </message>
     <message>
         <source>If Thunderbird says the certificate is not trusted, check that it was issued to localhost by SendGuard, then click Confirm Security Exception.</source>
-        <translation type="unfinished"></translation>
+        <translation>If Thunderbird says the certificate is not trusted, check that it was issued to localhost by SendGuard, then click Confirm Security Exception.</translation>
     </message>
     <message>
         <source>Choose File &gt; Account Settings &gt; Account Settings….</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose File &gt; Account Settings &gt; Account Settings….</translation>
     </message>
     <message>
         <source>Select your e-mail account (POP or IMAP) and click Change….</source>
-        <translation type="unfinished"></translation>
+        <translation>Select your e-mail account (POP or IMAP) and click Change….</translation>
     </message>
     <message>
         <source>Under Outgoing mail server (SMTP), enter %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Under Outgoing mail server (SMTP), enter %1.</translation>
     </message>
     <message>
         <source>Click More Settings…. On the Outgoing Server tab, tick &quot;My outgoing server (SMTP) requires authentication&quot;, choose &quot;Log on using&quot;, enter User Name %1 and the password shown above, and tick Remember password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click More Settings…. On the Outgoing Server tab, tick &quot;My outgoing server (SMTP) requires authentication&quot;, choose &quot;Log on using&quot;, enter User Name %1 and the password shown above, and tick Remember password.</translation>
     </message>
     <message>
         <source>On the Advanced tab, enter %1 as Outgoing server (SMTP) port and choose STARTTLS as the type of encrypted connection. Click OK, then Next and Finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>On the Advanced tab, enter %1 as Outgoing server (SMTP) port and choose STARTTLS as the type of encrypted connection. Click OK, then Next and Finish.</translation>
     </message>
     <message>
         <source>If Outlook warns that the certificate cannot be verified, check that it was issued to localhost by SendGuard and choose Yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>If Outlook warns that the certificate cannot be verified, check that it was issued to localhost by SendGuard and choose Yes.</translation>
     </message>
     <message>
         <source>Exchange and Microsoft 365 accounts do not send through SMTP: SendGuard can only check the mail of POP and IMAP accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange and Microsoft 365 accounts do not send through SMTP: SendGuard can only check the mail of POP and IMAP accounts.</translation>
     </message>
     <message>
         <source>Choose Mail &gt; Settings (Preferences in older versions) and click Accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose Mail &gt; Settings (Preferences in older versions) and click Accounts.</translation>
     </message>
     <message>
         <source>Select your account and click Server Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select your account and click Server Settings.</translation>
     </message>
     <message>
         <source>Under Outgoing Mail Server (SMTP), open the Account menu, choose Edit SMTP Server List… and click + to add a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Under Outgoing Mail Server (SMTP), open the Account menu, choose Edit SMTP Server List… and click + to add a server.</translation>
     </message>
     <message>
         <source>Enter Server Name %1. Untick &quot;Automatically manage connection settings&quot;, enter Port %2, tick &quot;Use TLS/SSL&quot;, choose Authentication Password and enter User Name %3 and the password shown above. Click OK, then Save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter Server Name %1. Untick &quot;Automatically manage connection settings&quot;, enter Port %2, tick &quot;Use TLS/SSL&quot;, choose Authentication Password and enter User Name %3 and the password shown above. Click OK, then Save.</translation>
     </message>
     <message>
         <source>If Mail says it cannot verify the identity of the server, click Show Certificate, check that it was issued to localhost by SendGuard, tick Always trust and click Continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>If Mail says it cannot verify the identity of the server, click Show Certificate, check that it was issued to localhost by SendGuard, tick Always trust and click Continue.</translation>
     </message>
     <message>
         <source>Choose Tools &gt; Mailbox Settings….</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose Tools &gt; Mailbox Settings….</translation>
     </message>
     <message>
         <source>On the Basic Settings tab, enter %1 as SMTP server (outgoing).</source>
-        <translation type="unfinished"></translation>
+        <translation>On the Basic Settings tab, enter %1 as SMTP server (outgoing).</translation>
     </message>
     <message>
         <source>On the Advanced tab, enter %1 as SMTP port and choose STARTTLS for SMTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>On the Advanced tab, enter %1 as SMTP port and choose STARTTLS for SMTP.</translation>
     </message>
     <message>
         <source>Tick SMTP authentication, enter User ID %1 and the password shown above, and allow PLAIN or LOGIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick SMTP authentication, enter User ID %1 and the password shown above, and allow PLAIN or LOGIN.</translation>
     </message>
     <message>
         <source>Click OK. If Becky! warns about the certificate, check that it was issued to localhost by SendGuard and accept it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click OK. If Becky! warns about the certificate, check that it was issued to localhost by SendGuard and accept it.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>SendGuard — set up your mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard — set up your mail program</translation>
     </message>
     <message>
         <source>SendGuard checks every message before it leaves this computer. For that, your mail program sends to SendGuard instead of directly to the mail server: change the outgoing (SMTP) server of your mail account to these values. Receiving mail (POP or IMAP) stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard checks every message before it leaves this computer. For that, your mail program sends to SendGuard instead of directly to the mail server: change the outgoing (SMTP) server of your mail account to these values. Receiving mail (POP or IMAP) stays as it is.</translation>
     </message>
     <message>
         <source>Welcome to SendGuard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to SendGuard.</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Server:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Connection security:</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection security:</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>User name:</translation>
     </message>
     <message>
         <source>not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>not available: %1</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Authentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>Authentication:</translation>
     </message>
     <message>
         <source>normal password (PLAIN or LOGIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>normal password (PLAIN or LOGIN)</translation>
     </message>
     <message>
         <source>SendGuard on this computer does not offer STARTTLS: where the steps say STARTTLS, choose no encryption (None).</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard on this computer does not offer STARTTLS: where the steps say STARTTLS, choose no encryption (None).</translation>
     </message>
     <message>
         <source>SendGuard on this computer does not ask mail programs to log in: where the steps mention a user name and password, choose no authentication.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard on this computer does not ask mail programs to log in: where the steps mention a user name and password, choose no authentication.</translation>
     </message>
     <message>
         <source>Apple Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple Mail</translation>
     </message>
     <message>
         <source>The names of menus and fields can differ a little between versions. You can open this page again from the SendGuard icon: Set up your mail program…</source>
-        <translation type="unfinished"></translation>
+        <translation>The names of menus and fields can differ a little between versions. You can open this page again from the SendGuard icon: Set up your mail program…</translation>
     </message>
     <message>
         <source>Mail server &amp;settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail server &amp;settings…</translation>
     </message>
     <message>
         <source>Enter the mail server SendGuard passes your messages on to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the mail server SendGuard passes your messages on to.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1824,18 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>message %1 is no longer waiting for confirmation</source>
         <translation>message %1 is no longer waiting for confirmation</translation>
+    </message>
+    <message>
+        <source>no encryption method can be used for every recipient</source>
+        <translation>no encryption method can be used for every recipient</translation>
+    </message>
+    <message>
+        <source>encryption is not available</source>
+        <translation>encryption is not available</translation>
+    </message>
+    <message>
+        <source>not sent: encryption failed: %1</source>
+        <translation>not sent: encryption failed: %1</translation>
     </message>
 </context>
 <context>
@@ -2007,327 +2281,387 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <name>sendguard::SettingsWindow</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>SendGuard — Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard — Settings</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail server</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>This computer</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domains</translation>
     </message>
     <message>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Checks</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Encryption</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restart now</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">&amp;Close</translation>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>The mail server SendGuard passes your messages on to, once they are checked. Your IT department can tell you these values.</source>
-        <translation type="unfinished"></translation>
+        <translation>The mail server SendGuard passes your messages on to, once they are checked. Your IT department can tell you these values.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>for example smtp.example.co.jp (empty: demo mode, nothing leaves)</source>
-        <translation type="unfinished"></translation>
+        <translation>for example smtp.example.co.jp (empty: demo mode, nothing leaves)</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port:</translation>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ecurity:</translation>
     </message>
     <message>
         <source>STARTTLS (usually port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (usually port 587)</translation>
     </message>
     <message>
         <source>TLS from the start (usually port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS from the start (usually port 465)</translation>
     </message>
     <message>
         <source>None: not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>None: not encrypted</translation>
     </message>
     <message>
         <source>&amp;Check the server&apos;s certificate (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Check the server&apos;s certificate (recommended)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Browse…</translation>
     </message>
     <message>
         <source>C&amp;A file:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;A file:</translation>
     </message>
     <message>
         <source>only if your organisation has its own certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>only if your organisation has its own certificate authority</translation>
     </message>
     <message>
         <source>Certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate authority</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User name:</translation>
     </message>
     <message>
         <source>empty: SendGuard does not log in</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: SendGuard does not log in</translation>
     </message>
     <message>
         <source>reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>reading the keychain…</translation>
     </message>
     <message>
         <source>Kept in the keychain of your computer, never in the configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept in the keychain of your computer, never in the configuration file.</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass&amp;word:</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test connection</translation>
     </message>
     <message>
         <source>Connects to the server with the values above, logs in if a user name is set, and hangs up. No mail is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connects to the server with the values above, logs in if a user name is set, and hangs up. No mail is sent.</translation>
     </message>
     <message>
         <source>Test the connection to see whether SendGuard can reach and log in to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test the connection to see whether SendGuard can reach and log in to the server.</translation>
     </message>
     <message>
         <source>Your mail program sends to SendGuard on this computer (server 127.0.0.1) with these values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your mail program sends to SendGuard on this computer (server 127.0.0.1) with these values.</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>User name:</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <source>Set up your &amp;mail program…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up your &amp;mail program…</translation>
     </message>
     <message>
         <source>One domain per line, for example example.co.jp; its subdomains are included. Japanese domain names may be written either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>One domain per line, for example example.co.jp; its subdomains are included. Japanese domain names may be written either way.</translation>
     </message>
     <message>
         <source>&amp;Internal domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Internal domains:</translation>
     </message>
     <message>
         <source>&amp;Trusted domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Trusted domains:</translation>
     </message>
     <message>
         <source>&amp;Blocked domains:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Blocked domains:</translation>
     </message>
     <message>
         <source>Internal: your own organisation. Trusted: external, but never flagged as first-time or look-alike. Blocked: mail to them is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal: your own organisation. Trusted: external, but never flagged as first-time or look-alike. Blocked: mail to them is refused.</translation>
     </message>
     <message>
         <source>&amp;Confirm before sending:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm before sending:</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Always</translation>
     </message>
     <message>
         <source>When a recipient is external or something looks unusual</source>
-        <translation type="unfinished"></translation>
+        <translation>When a recipient is external or something looks unusual</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Never</translation>
     </message>
     <message>
         <source>Wait for the &amp;answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait for the &amp;answer:</translation>
     </message>
     <message>
         <source> seconds</source>
-        <translation type="unfinished"></translation>
+        <translation> seconds</translation>
     </message>
     <message>
         <source>When nobody &amp;answers:</source>
-        <translation type="unfinished"></translation>
+        <translation>When nobody &amp;answers:</translation>
     </message>
     <message>
         <source>Keep the message until I decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the message until I decide</translation>
     </message>
     <message>
         <source>Give it back to the mail program, which tries again later</source>
-        <translation type="unfinished"></translation>
+        <translation>Give it back to the mail program, which tries again later</translation>
     </message>
     <message>
         <source>&amp;Hold each message for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hold each message for:</translation>
     </message>
     <message>
         <source>&amp;Many recipients from:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Many recipients from:</translation>
     </message>
     <message>
         <source> addresses</source>
-        <translation type="unfinished"></translation>
+        <translation> addresses</translation>
     </message>
     <message>
         <source>&amp;Move to Bcc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Move to Bcc:</translation>
     </message>
     <message>
         <source>External recipients, when there are many</source>
-        <translation type="unfinished"></translation>
+        <translation>External recipients, when there are many</translation>
     </message>
     <message>
         <source>All recipients but the sender, when there are many</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encryption settings will be shown here in a later version of SendGuard.</source>
-        <translation type="unfinished"></translation>
+        <translation>All recipients but the sender, when there are many</translation>
     </message>
     <message>
         <source>Managed by your organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Managed by your organisation</translation>
     </message>
     <message>
         <source>Set by your organisation (%1). Ask your IT department to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set by your organisation (%1). Ask your IT department to change it.</translation>
     </message>
     <message>
         <source>The configuration file %1 cannot be read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The configuration file %1 cannot be read: %2.</translation>
     </message>
     <message>
         <source>The configuration file %1 is not valid JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>The configuration file %1 is not valid JSON (%2).</translation>
     </message>
     <message>
         <source>the top level must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>the top level must be an object</translation>
     </message>
     <message>
         <source>Correct or remove the file; until then these settings cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct or remove the file; until then these settings cannot be saved.</translation>
     </message>
     <message>
         <source>The current settings have problems; correct them before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>The current settings have problems; correct them before saving.</translation>
     </message>
     <message>
         <source>Mail programs do not log in to SendGuard on this computer (listen.auth is &quot;none&quot;): leave the user name and password empty in your mail program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail programs do not log in to SendGuard on this computer (listen.auth is &quot;none&quot;): leave the user name and password empty in your mail program.</translation>
     </message>
     <message>
         <source>Your organisation&apos;s settings (%1) have a problem; ask your IT department to correct it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Your organisation&apos;s settings (%1) have a problem; ask your IT department to correct it: %2</translation>
     </message>
     <message>
         <source>Not saved. Please correct:</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved. Please correct:</translation>
     </message>
     <message>
         <source>Not saved: the configuration file %1 was changed by another program while this window was open. Close the window and open the settings again to see the new values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the configuration file %1 was changed by another program while this window was open. Close the window and open the settings again to see the new values.</translation>
     </message>
     <message>
         <source>Nothing to save: the settings are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing to save: the settings are unchanged.</translation>
     </message>
     <message>
         <source>Not saved: the password could not be stored in the keychain (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: the password could not be stored in the keychain (%1).</translation>
     </message>
     <message>
         <source>stored in the keychain; type to replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>stored in the keychain; type to replace it</translation>
     </message>
     <message>
         <source>Not saved: %1 cannot be written (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: %1 cannot be written (%2).</translation>
     </message>
     <message>
         <source>Saved. SendGuard uses the new settings after it is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved. SendGuard uses the new settings after it is restarted.</translation>
     </message>
     <message>
         <source>cannot be read from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot be read from the keychain</translation>
     </message>
     <message>
         <source>not created yet; it is made when SendGuard starts</source>
-        <translation type="unfinished"></translation>
+        <translation>not created yet; it is made when SendGuard starts</translation>
     </message>
     <message>
         <source>the keychain cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>the keychain cannot be used</translation>
     </message>
     <message>
         <source>none stored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>none stored</translation>
     </message>
     <message>
         <source>Connecting to %1 port %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to %1 port %2…</translation>
+    </message>
+    <message>
+        <source>SendGuard can encrypt outgoing mail with the recipients&apos; S/MIME certificates or OpenPGP keys.</source>
+        <translation>SendGuard can encrypt outgoing mail with the recipients&apos; S/MIME certificates or OpenPGP keys.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt:</source>
+        <translation>&amp;Encrypt:</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nothing</translation>
+    </message>
+    <message>
+        <source>The attachments (the text stays readable)</source>
+        <translation>The attachments (the text stays readable)</translation>
+    </message>
+    <message>
+        <source>The whole message</source>
+        <translation>The whole message</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <source>Whichever every recipient has a key for (S/MIME first)</source>
+        <translation>Whichever every recipient has a key for (S/MIME first)</translation>
+    </message>
+    <message>
+        <source>&amp;Required for:</source>
+        <translation>&amp;Required for:</translation>
+    </message>
+    <message>
+        <source>Nothing: encrypt when possible</source>
+        <translation>Nothing: encrypt when possible</translation>
+    </message>
+    <message>
+        <source>Messages with attachments to external recipients</source>
+        <translation>Messages with attachments to external recipients</translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation>Every message</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>&amp;S/MIME certificates:</source>
+        <translation>&amp;S/MIME certificates:</translation>
+    </message>
+    <message>
+        <source>folder with the recipients&apos; certificates (.pem, .crt, .cer, .der)</source>
+        <translation>folder with the recipients&apos; certificates (.pem, .crt, .cer, .der)</translation>
+    </message>
+    <message>
+        <source>&amp;GnuPG folder:</source>
+        <translation>&amp;GnuPG folder:</translation>
+    </message>
+    <message>
+        <source>empty: GnuPG&apos;s own (~/.gnupg)</source>
+        <translation>empty: GnuPG&apos;s own (~/.gnupg)</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2844,10 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>cannot write the spool journal: %1</source>
         <translation>cannot write the spool journal: %1</translation>
     </message>
+    <message>
+        <source>the encrypted form of message %1 is incomplete; it will be encrypted again</source>
+        <translation>the encrypted form of message %1 is incomplete; it will be encrypted again</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::TrayIcon</name>
@@ -2632,11 +2970,11 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <source>Set up your &amp;mail program…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up your &amp;mail program…</translation>
     </message>
 </context>
 <context>
@@ -2734,168 +3072,168 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <name>sendguard::UpstreamTester</name>
     <message>
         <source>an older TLS version</source>
-        <translation type="unfinished"></translation>
+        <translation>an older TLS version</translation>
     </message>
     <message>
         <source>%1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 port %2</translation>
     </message>
     <message>
         <source>No server is set, so there is nothing to test. Without a server SendGuard keeps the messages it would send in its demo outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>No server is set, so there is nothing to test. Without a server SendGuard keeps the messages it would send in its demo outbox.</translation>
     </message>
     <message>
         <source>The CA file %1 holds no certificate (PEM or DER), so the test was not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>The CA file %1 holds no certificate (PEM or DER), so the test was not run.</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connected to %1.</translation>
     </message>
     <message>
         <source>%1 closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 closed the connection.</translation>
     </message>
     <message>
         <source>%1 sent an over-long reply line.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sent an over-long reply line.</translation>
     </message>
     <message>
         <source>%1 does not speak SMTP; it sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not speak SMTP; it sent: %2</translation>
     </message>
     <message>
         <source>%1 sent an over-long reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sent an over-long reply.</translation>
     </message>
     <message>
         <source>The connection is encrypted with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is encrypted with %1.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is trusted: its chain up to a trusted certificate authority was verified (issued by %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server&apos;s certificate is trusted: its chain up to a trusted certificate authority was verified (issued by %1).</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is NOT trusted: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server&apos;s certificate is NOT trusted: %1.</translation>
     </message>
     <message>
         <source>If your organisation uses its own certificate authority, choose its certificate as CA file.</source>
-        <translation type="unfinished"></translation>
+        <translation>If your organisation uses its own certificate authority, choose its certificate as CA file.</translation>
     </message>
     <message>
         <source>The certificate expired on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate expired on %1.</translation>
     </message>
     <message>
         <source>The certificate is not valid before %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is not valid before %1.</translation>
     </message>
     <message>
         <source>The certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is valid until %1.</translation>
     </message>
     <message>
         <source>The certificate matches the server name %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate matches the server name %1.</translation>
     </message>
     <message>
         <source>The certificate does NOT match the server name %1; it was issued for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate does NOT match the server name %1; it was issued for %2.</translation>
     </message>
     <message>
         <source>Checking the certificate is turned off, so SendGuard would still send through this server; anyone in between could read the mail. Turn the check on again as soon as the certificate is fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the certificate is turned off, so SendGuard would still send through this server; anyone in between could read the mail. Turn the check on again as soon as the certificate is fixed.</translation>
     </message>
     <message>
         <source>%1 refused the connection: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refused the connection: %2</translation>
     </message>
     <message>
         <source>%1 refused EHLO: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refused EHLO: %2</translation>
     </message>
     <message>
         <source>%1 does not offer STARTTLS, and SendGuard never sends in plain text when the security is STARTTLS. Ask IT which port and security to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 does not offer STARTTLS, and SendGuard never sends in plain text when the security is STARTTLS. Ask IT which port and security to use.</translation>
     </message>
     <message>
         <source>%1 refused STARTTLS: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 refused STARTTLS: %2</translation>
     </message>
     <message>
         <source>The connection is NOT encrypted (the security is set to &quot;none&quot;): the mail crosses the network readable by anyone in between.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection is NOT encrypted (the security is set to &quot;none&quot;): the mail crosses the network readable by anyone in between.</translation>
     </message>
     <message>
         <source>No user name is set, so SendGuard sends without logging in.</source>
-        <translation type="unfinished"></translation>
+        <translation>No user name is set, so SendGuard sends without logging in.</translation>
     </message>
     <message>
         <source>The password was not sent, because the connection is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password was not sent, because the connection is not encrypted.</translation>
     </message>
     <message>
         <source>The password was not sent, because the server&apos;s certificate failed the checks above; the login was not tried.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password was not sent, because the server&apos;s certificate failed the checks above; the login was not tried.</translation>
     </message>
     <message>
         <source>No password is stored for %1, so the login was not tried.</source>
-        <translation type="unfinished"></translation>
+        <translation>No password is stored for %1, so the login was not tried.</translation>
     </message>
     <message>
         <source>The server offers no login method SendGuard supports (it offers %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>The server offers no login method SendGuard supports (it offers %1).</translation>
     </message>
     <message>
         <source>Logged in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged in as %1.</translation>
     </message>
     <message>
         <source>The server refused the login as %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the login as %1: %2</translation>
     </message>
     <message>
         <source>Cannot connect to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot connect to %1: %2.</translation>
     </message>
     <message>
         <source>The TLS handshake with %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The TLS handshake with %1 failed: %2.</translation>
     </message>
     <message>
         <source>The connection to %1 broke: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection to %1 broke: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Cannot connect to %1: no answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cannot connect to %1: no answer within %n second.</numerusform>
+            <numerusform>Cannot connect to %1: no answer within %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The TLS handshake with %1 did not finish within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The TLS handshake with %1 did not finish within %n second.</numerusform>
+            <numerusform>The TLS handshake with %1 did not finish within %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 did not answer within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 did not answer within %n second.</numerusform>
+            <numerusform>%1 did not answer within %n seconds.</numerusform>
         </translation>
     </message>
     <message>
         <source>SendGuard can send mail through this server with these settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard can send mail through this server with these settings.</translation>
     </message>
     <message>
         <source>SendGuard cannot send mail through this server with these settings yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGuard cannot send mail through this server with these settings yet.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrayIcon.h"
 
+#include "AuditViewer.h"
 #include "FirstRunDialog.h"
 #include "Guard.h"
 #include "MessageQueue.h"
@@ -40,6 +41,7 @@ TrayIcon::TrayIcon(Guard* guard, QObject* parent) : QObject(parent), m_guard(gua
         m_icon = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/sendguard.svg")), this);
         m_menu = new QMenu;
         m_menu->addAction(tr("Open the &queue…"), this, &TrayIcon::showQueueWindow);
+        m_menu->addAction(tr("&Audit log…"), this, &TrayIcon::showAuditLog);
         m_settingsAction = m_menu->addAction(tr("&Settings…"), this, &TrayIcon::showSettings);
         m_settingsAction->setEnabled(false); // until setConfigFile()
         m_menu->addAction(tr("Set up your &mail program…"), this, [this] { showMailSetup(); });
@@ -74,8 +76,24 @@ TrayIcon::~TrayIcon()
         m_mailSetup->disconnect(this); // shutting down is not "the user closed the page"
     delete m_mailSetup;
     delete m_window;
+    delete m_audit;
     delete m_pausedQuestion;
     delete m_menu;
+}
+
+void TrayIcon::showAuditLog()
+{
+    if (!m_audit) {
+        m_audit = new AuditViewer(m_guard->dataDir());
+        m_audit->setWindowTitle(tr("SendGuard — audit log"));
+        m_audit->setWindowFlag(Qt::Window);
+        m_audit->resize(980, 520);
+    } else {
+        m_audit->reload();
+    }
+    m_audit->show();
+    m_audit->raise();
+    m_audit->activateWindow();
 }
 
 void TrayIcon::showQueueWindow()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AuditViewer.h"
 #include "QueueWindow.h"
 
 #include <QObject>
@@ -31,6 +32,8 @@ public:
     ~TrayIcon() override;
 
     void showQueueWindow();
+    // The audit trail, listed and filtered.
+    void showAuditLog();
     // The configuration file SendGuard runs with: the settings window saves there. When it does
     // not exist yet (the first start), the mail program set-up page is shown.
     void setConfigFile(const QString& path);
@@ -53,6 +56,7 @@ private:
     QSystemTrayIcon* m_icon = nullptr;
     QMenu* m_menu = nullptr;
     QPointer<QueueWindow> m_window;
+    QPointer<AuditViewer> m_audit;
     QPointer<QMessageBox> m_pausedQuestion;
     QPointer<SettingsWindow> m_settings;
     QPointer<FirstRunDialog> m_mailSetup;

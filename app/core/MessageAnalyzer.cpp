@@ -30,19 +30,6 @@ void ensureMimeLibrary()
 
 namespace {
 
-template <typename T> struct GPtr
-{
-    T* p = nullptr;
-    explicit GPtr(T* ptr = nullptr) : p(ptr) {}
-    ~GPtr()
-    {
-        if (p)
-            g_object_unref(p);
-    }
-    GPtr(const GPtr&) = delete;
-    GPtr& operator=(const GPtr&) = delete;
-};
-
 struct CharPtr
 {
     char* p;

@@ -20,19 +20,6 @@ namespace {
 
 constexpr qint64 CopyChunk = 256 * 1024;
 
-template <typename T> struct GPtr
-{
-    T* p = nullptr;
-    explicit GPtr(T* ptr = nullptr) : p(ptr) {}
-    ~GPtr()
-    {
-        if (p)
-            g_object_unref(p);
-    }
-    GPtr(const GPtr&) = delete;
-    GPtr& operator=(const GPtr&) = delete;
-};
-
 // Temporary files of one run, removed when it ends, whatever the outcome.
 struct TempFiles
 {

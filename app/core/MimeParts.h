@@ -1,9 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What counts as an attachment: one rule for MessageAnalyzer (what the dialog lists) and
-// MessageEncryptor (what encryption.mode "attachments" replaces). Core-internal: needs GMime.
+// MessageEncryptor (what encryption.mode "attachments" replaces); and an owner of GObject
+// references for both. Core-internal: needs GMime.
 #pragma once
 
 #include <gmime/gmime.h>
+
+namespace sendguard {
+
+// Owns one reference to a GObject (GMime streams, parsers, parts).
+template <typename T> struct GPtr
+{
+    T* p = nullptr;
+    explicit GPtr(T* ptr = nullptr) : p(ptr) {}
+    ~GPtr()
+    {
+        if (p)
+            g_object_unref(p);
+    }
+    GPtr(const GPtr&) = delete;
+    GPtr& operator=(const GPtr&) = delete;
+};
+
+} // namespace sendguard
 
 namespace sendguard::mimeparts {
 

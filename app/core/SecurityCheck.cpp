@@ -63,21 +63,9 @@ QString tlsVersionName(QSsl::SslProtocol p)
 
 QStringList authMechanisms(const SmtpReply& ehlo, bool* starttls)
 {
-    QStringList mechs;
-    *starttls = false;
-    const QStringList lines = ehlo.text.split(QLatin1Char('\n'));
-    for (int i = 1; i < lines.size(); ++i) {
-        const QStringList words = lines.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.isEmpty())
-            continue;
-        const QString kw = words.first().toUpper();
-        if (kw == QLatin1String("STARTTLS"))
-            *starttls = true;
-        else if (kw == QLatin1String("AUTH"))
-            for (int w = 1; w < words.size(); ++w)
-                mechs << words.at(w).toUpper();
-    }
-    return mechs;
+    const EhloCapabilities caps = EhloCapabilities::parse(ehlo);
+    *starttls = caps.starttls;
+    return caps.authMechanisms;
 }
 
 } // namespace

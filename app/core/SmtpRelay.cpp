@@ -195,29 +195,13 @@ void UpstreamConnection::handleEhlo(const SmtpReply& r)
         fail(tr("the upstream refused EHLO: %1").arg(r.toString()));
         return;
     }
-    m_pipelining = m_starttls = m_8bit = m_utf8 = false;
-    m_maxSize = 0;
-    m_authMechs.clear();
-    const QStringList lines = r.text.split(QLatin1Char('\n'));
-    for (int i = 1; i < lines.size(); ++i) {
-        const QStringList words = lines.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.isEmpty())
-            continue;
-        const QString kw = words.first().toUpper();
-        if (kw == QLatin1String("PIPELINING"))
-            m_pipelining = true;
-        else if (kw == QLatin1String("STARTTLS"))
-            m_starttls = true;
-        else if (kw == QLatin1String("8BITMIME"))
-            m_8bit = true;
-        else if (kw == QLatin1String("SMTPUTF8"))
-            m_utf8 = true;
-        else if (kw == QLatin1String("SIZE") && words.size() > 1)
-            m_maxSize = words.at(1).toLongLong();
-        else if (kw == QLatin1String("AUTH"))
-            for (int w = 1; w < words.size(); ++w)
-                m_authMechs << words.at(w).toUpper();
-    }
+    const EhloCapabilities caps = EhloCapabilities::parse(r);
+    m_pipelining = caps.pipelining;
+    m_starttls = caps.starttls;
+    m_8bit = caps.eightBitMime;
+    m_utf8 = caps.smtpUtf8;
+    m_maxSize = caps.maxSize;
+    m_authMechs = caps.authMechanisms;
     if (m_settings.server.security == UpstreamSecurity::StartTls && !m_socket.isEncrypted()) {
         if (!m_starttls) {
             fail(tr("the upstream %1 does not offer STARTTLS; refusing to send in plain text "

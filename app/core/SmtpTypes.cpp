@@ -34,4 +34,30 @@ QString SmtpReply::toString() const
     return s + QLatin1Char(' ') + QString(text).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
+EhloCapabilities EhloCapabilities::parse(const SmtpReply& ehlo)
+{
+    EhloCapabilities caps;
+    const QStringList lines = ehlo.text.split(QLatin1Char('\n'));
+    for (int i = 1; i < lines.size(); ++i) { // the first line is the greeting
+        const QStringList words = lines.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        const QString keyword = words.first().toUpper();
+        if (keyword == QLatin1String("PIPELINING"))
+            caps.pipelining = true;
+        else if (keyword == QLatin1String("STARTTLS"))
+            caps.starttls = true;
+        else if (keyword == QLatin1String("8BITMIME"))
+            caps.eightBitMime = true;
+        else if (keyword == QLatin1String("SMTPUTF8"))
+            caps.smtpUtf8 = true;
+        else if (keyword == QLatin1String("SIZE") && words.size() > 1)
+            caps.maxSize = words.at(1).toLongLong();
+        else if (keyword == QLatin1String("AUTH"))
+            for (int w = 1; w < words.size(); ++w)
+                caps.authMechanisms << words.at(w).toUpper();
+    }
+    return caps;
+}
+
 } // namespace sendguard

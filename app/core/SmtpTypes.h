@@ -27,6 +27,19 @@ struct SmtpReply
     QString toString() const;
 };
 
+// What a server's EHLO reply offers (RFC 5321 extensions the client side cares about).
+struct EhloCapabilities
+{
+    bool pipelining = false;
+    bool starttls = false;
+    bool eightBitMime = false;
+    bool smtpUtf8 = false;
+    qint64 maxSize = 0;         // SIZE; 0 when not announced
+    QStringList authMechanisms; // upper case
+
+    static EhloCapabilities parse(const SmtpReply& ehlo);
+};
+
 // A message whose data has been received completely and written to the spool's tmp/ folder.
 struct ReceivedMessage
 {

@@ -309,20 +309,9 @@ void UpstreamTester::handleEhlo(const SmtpReply& r)
         stop(tr("%1 refused EHLO: %2").arg(where(), r.toString()));
         return;
     }
-    bool starttls = false;
-    QStringList mechanisms;
-    const QStringList lines = r.text.split(QLatin1Char('\n'));
-    for (int i = 1; i < lines.size(); ++i) {
-        const QStringList words = lines.at(i).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.isEmpty())
-            continue;
-        const QString keyword = words.first().toUpper();
-        if (keyword == QLatin1String("STARTTLS"))
-            starttls = true;
-        else if (keyword == QLatin1String("AUTH"))
-            for (int w = 1; w < words.size(); ++w)
-                mechanisms << words.at(w).toUpper();
-    }
+    const EhloCapabilities caps = EhloCapabilities::parse(r);
+    const bool starttls = caps.starttls;
+    const QStringList mechanisms = caps.authMechanisms;
     m_result.authMechanisms = mechanisms;
 
     if (m_request.server.security == UpstreamSecurity::StartTls && !m_socket->isEncrypted()) {

@@ -1251,6 +1251,115 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     </message>
 </context>
 <context>
+    <name>sendguard::AuditViewer</name>
+    <message>
+        <source>Search subject, address, ID or detail</source>
+        <translation>Search subject, address, ID or detail</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Refused or cancelled</source>
+        <translation>Refused or cancelled</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Moved to Bcc</source>
+        <translation>Moved to Bcc</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Event:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read completely: %1</source>
+        <translation>The audit log cannot be read completely: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n event(s) are shown; narrow the search or export the log (sendguard audit export --csv) to see all.</source>
+        <translation>
+            <numerusform>The newest %n event is shown; narrow the search or export the log (sendguard audit export --csv) to see all.</numerusform>
+            <numerusform>The newest %n events are shown; narrow the search or export the log (sendguard audit export --csv) to see all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sendguard::ConfirmDialog</name>
     <message>
         <source>SendGuard — confirm sending</source>
@@ -2975,6 +3084,14 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>Set up your &amp;mail program…</source>
         <translation>Set up your &amp;mail program…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
+        <source>SendGuard — audit log</source>
+        <translation>SendGuard — audit log</translation>
     </message>
 </context>
 <context>

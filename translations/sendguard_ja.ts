@@ -1240,6 +1240,113 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     </message>
 </context>
 <context>
+    <name>sendguard::AuditViewer</name>
+    <message>
+        <source>Search subject, address, ID or detail</source>
+        <translation>件名、アドレス、ID、詳細で検索</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>検索(&amp;F):</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>すべてのイベント</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受け付け</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>送信確認済み</translation>
+    </message>
+    <message>
+        <source>Refused or cancelled</source>
+        <translation>拒否・キャンセル</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>送信取り消し</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <source>Moved to Bcc</source>
+        <translation>Bcc に移動</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>イベント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>期間(&amp;R):</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>～</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>再読み込み(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read completely: %1</source>
+        <translation>監査ログの一部を読み込めません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n event(s) are shown; narrow the search or export the log (sendguard audit export --csv) to see all.</source>
+        <translation>
+            <numerusform>新しい順に %n 件のイベントを表示しています。すべて表示するには、検索条件を絞り込むか、ログをエクスポートしてください（sendguard audit export --csv）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 件のイベント</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sendguard::ConfirmDialog</name>
     <message>
         <source>SendGuard — confirm sending</source>
@@ -2950,6 +3057,14 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>Set up your &amp;mail program…</source>
         <translation>メールソフトの設定(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>監査ログ(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>SendGuard — audit log</source>
+        <translation>SendGuard — 監査ログ</translation>
     </message>
 </context>
 <context>

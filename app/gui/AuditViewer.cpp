@@ -20,6 +20,30 @@ constexpr int MaxRows = 5000;
 
 } // namespace
 
+QList<QPair<QString, QString>> AuditViewer::eventNames()
+{
+    return {
+        {QStringLiteral("accepted"), tr("Accepted")},
+        {QStringLiteral("confirmed"), tr("Confirmed")},
+        {QStringLiteral("refused"), tr("Refused or cancelled")},
+        {QStringLiteral("held"), tr("Held")},
+        {QStringLiteral("relayed"), tr("Sent")},
+        {QStringLiteral("recalled"), tr("Recalled")},
+        {QStringLiteral("failed"), tr("Failed")},
+        {QStringLiteral("moved_to_bcc"), tr("Moved to Bcc")},
+        {QStringLiteral("encrypted"), tr("Encrypted")},
+    };
+}
+
+QString AuditViewer::eventText(const QString& event)
+{
+    for (const auto& [name, text] : eventNames()) {
+        if (name == event)
+            return text;
+    }
+    return event; // the event's own name for the rarer ones
+}
+
 AuditViewer::AuditViewer(const QString& dataDir, QWidget* parent)
     : QWidget(parent), m_dataDir(dataDir)
 {
@@ -39,18 +63,7 @@ AuditViewer::AuditViewer(const QString& dataDir, QWidget* parent)
     m_event = new QComboBox(this);
     m_event->setObjectName(QStringLiteral("auditEvent"));
     m_event->addItem(tr("All events"), QString());
-    const QList<QPair<QString, QString>> events = {
-        {QStringLiteral("accepted"), tr("Accepted")},
-        {QStringLiteral("confirmed"), tr("Confirmed")},
-        {QStringLiteral("refused"), tr("Refused or cancelled")},
-        {QStringLiteral("held"), tr("Held")},
-        {QStringLiteral("relayed"), tr("Sent")},
-        {QStringLiteral("recalled"), tr("Recalled")},
-        {QStringLiteral("failed"), tr("Failed")},
-        {QStringLiteral("moved_to_bcc"), tr("Moved to Bcc")},
-        {QStringLiteral("encrypted"), tr("Encrypted")},
-    };
-    for (const auto& [name, text] : events)
+    for (const auto& [name, text] : eventNames())
         m_event->addItem(text, name);
     auto* eventLabel = new QLabel(tr("&Event:"), this);
     eventLabel->setBuddy(m_event);
@@ -124,8 +137,10 @@ void AuditViewer::reload()
     for (auto it = records.crbegin(); it != records.crend(); ++it) { // newest first
         const AuditRecord& r = *it;
         auto* item = new QTreeWidgetItem(
-            {QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat), r.event, r.subject,
-             r.recipients.join(QStringLiteral(", ")), r.detail, r.user});
+            {QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat), eventText(r.event),
+             r.subject, r.recipients.join(QStringLiteral(", ")), r.detail, r.user});
+        item->setData(1, Qt::UserRole, r.event);
+        item->setToolTip(1, r.event);
         item->setToolTip(2, r.subject);
         item->setToolTip(3, r.recipients.join(QLatin1Char('\n')));
         item->setToolTip(4, r.detail);

@@ -29,12 +29,16 @@ public:
 
     // The filter the controls describe.
     AuditFilter filter() const;
+    // An audit event name in words ("relayed" → "Sent"); unknown names as they are.
+    static QString eventText(const QString& event);
 
 public Q_SLOTS:
     // Reads the trail again with the current filter.
     void reload();
 
 private:
+    static QList<QPair<QString, QString>> eventNames();
+
     QString m_dataDir;
     QLineEdit* m_text = nullptr;
     QComboBox* m_event = nullptr;

@@ -53,7 +53,10 @@ private Q_SLOTS:
         QTreeWidget* list = viewer.list();
         // Four message events (and the service's own lines, if any).
         QVERIFY(list->topLevelItemCount() >= 4);
-        QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("recalled"));
+        QCOMPARE(list->topLevelItem(0)->data(1, Qt::UserRole).toString(),
+                 QStringLiteral("recalled"));
+        QCOMPARE(list->topLevelItem(0)->text(1),
+                 AuditViewer::eventText(QStringLiteral("recalled")));
 
         viewer.textFilter()->setText(QString::fromUtf8("見積書"));
         viewer.reload();

@@ -14,6 +14,7 @@
 #include <QUrl>
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <fcntl.h>
 #include <gmime/gmime.h>
 #include <memory>
@@ -257,6 +258,9 @@ void detectEncryption(AttachmentInfo& a, const QByteArray& head)
     }
 }
 
+// The readings of a part's file name (the first is the one to show); defined further down.
+QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime);
+
 class Walker
 {
 public:
@@ -312,7 +316,11 @@ public:
         // text, not an attachment, even when it has a name: mail clients do not list it.
         if (mimeparts::isAttachmentPart(object, inRelated)) {
             AttachmentInfo a;
-            a.fileName = named ? QString::fromUtf8(fileName) : QString();
+            if (named) {
+                QStringList readings = fileNameReadings(object, fileName);
+                a.fileName = readings.takeFirst();
+                a.otherNameReadings = readings;
+            }
             a.mimeType = type;
             QByteArray head;
             if (g_mime_part_get_content_encoding(part) == GMIME_CONTENT_ENCODING_BASE64)
@@ -384,6 +392,42 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
     return {perWord, whole};
 }
 
+// RFC 2047 inside a quoted file name is not standard, but common (Outlook, Japanese mailers),
+// and GMime decodes it with the same loss as in a subject. So the name is also read from the
+// raw header, with the encoded words kept from GMime's parameter parser, and decoded like a
+// subject.
+QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
+{
+    const QString shown = QString::fromUtf8(decodedByGMime);
+    GMimeHeaderList* headers = g_mime_object_get_header_list(object);
+    const std::pair<const char*, const char*> places[] = {{"Content-Disposition", "filename"},
+                                                          {"Content-Type", "name"}};
+    for (const auto& [headerName, paramName] : places) {
+        GMimeHeader* header = g_mime_header_list_get_header(headers, headerName);
+        const char* raw = header ? g_mime_header_get_raw_value(header) : nullptr;
+        const char* params = raw ? std::strchr(raw, ';') : nullptr;
+        if (!params)
+            continue;
+        // GMime's parameter parser (quoting, RFC 2231) with the encoded words masked, so that
+        // it hands them over undecoded.
+        QByteArray masked(params + 1);
+        if (!masked.contains("=?") || masked.contains('\x1f'))
+            continue;
+        masked.replace("=?", "\x1f?");
+        GPtr<GMimeParamList> list(g_mime_param_list_parse(nullptr, masked.constData()));
+        GMimeParam* param = list.p ? g_mime_param_list_get_parameter(list.p, paramName) : nullptr;
+        const char* value = param ? g_mime_param_get_value(param) : nullptr;
+        if (!value || !std::strstr(value, "\x1f?"))
+            continue;
+        const QByteArray encoded = QByteArray(value).replace("\x1f?", "=?");
+        QStringList readings = decodeUnstructured(encoded.constData(), decodedByGMime);
+        if (!readings.contains(shown))
+            readings << shown;
+        return readings;
+    }
+    return {shown};
+}
+
 void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList& bodies,
                        const QStringList& subjectReadings)
 {
@@ -403,7 +447,7 @@ void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList
             break;
         case KeywordRule::Where::AttachmentName:
             for (const AttachmentInfo& a : std::as_const(v->attachments))
-                haystacks << a.fileName;
+                haystacks << a.fileName << a.otherNameReadings;
             break;
         }
         for (const QString& text : std::as_const(haystacks)) {

@@ -61,6 +61,9 @@ struct AttachmentInfo
     qint64 size = 0; // decoded bytes
     bool encrypted = false;
     QString encryption; // "s/mime", "openpgp", "zip"
+    // Other readings of an RFC 2047-encoded name (see MessageAnalyzer), for keyword rules only;
+    // not part of the JSON.
+    QStringList otherNameReadings;
 };
 
 struct KeywordHit

@@ -340,6 +340,25 @@ private Q_SLOTS:
         QVERIFY(!v.subject.contains(QChar::ReplacementCharacter));
     }
 
+    // The same GMime loss in an RFC 2047-encoded file name must not hide ".exe" from a rule.
+    void adjacentEncodedWordsInAFileName()
+    {
+        PolicyConfig p = policy();
+        p.keywordRules = {{QStringLiteral("\\.exe$"), KeywordRule::Where::AttachmentName,
+                           KeywordRule::Action::Block}};
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+            "hi\r\n--b\r\nContent-Type: application/octet-stream; "
+            "name=\"=?utf-8?b?dmlydXM=?= =?utf-8?b?LmV4ZQ==?=\"\r\n"
+            "Content-Disposition: attachment;\r\n filename=\"=?utf-8?b?dmlydXM=?= "
+            "=?utf-8?b?LmV4ZQ==?=\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--b--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, p);
+        QCOMPARE(v.attachments.size(), 1);
+        QCOMPARE(v.attachments.first().fileName, QStringLiteral("virus.exe"));
+        QVERIFY(!v.blockReason().isEmpty());
+    }
+
     void firstTimeRecipientsFromHistory()
     {
         RecipientHistory history(m_dir.filePath(QStringLiteral("h.sqlite")));

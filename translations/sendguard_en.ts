@@ -2433,8 +2433,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>The mail server SendGuard passes your messages on to, once they are checked. Your IT department can tell you these values.</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
     </message>
     <message>
         <source>for example smtp.example.co.jp (empty: demo mode, nothing leaves)</source>
@@ -2461,8 +2461,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>None: not encrypted</translation>
     </message>
     <message>
-        <source>&amp;Check the server&apos;s certificate (recommended)</source>
-        <translation>&amp;Check the server&apos;s certificate (recommended)</translation>
+        <source>Chec&amp;k the server&apos;s certificate (recommended)</source>
+        <translation>Chec&amp;k the server&apos;s certificate (recommended)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -2561,8 +2561,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>Internal: your own organisation. Trusted: external, but never flagged as first-time or look-alike. Blocked: mail to them is refused.</translation>
     </message>
     <message>
-        <source>&amp;Confirm before sending:</source>
-        <translation>&amp;Confirm before sending:</translation>
+        <source>Con&amp;firm before sending:</source>
+        <translation>Con&amp;firm before sending:</translation>
     </message>
     <message>
         <source>Always</source>
@@ -2585,8 +2585,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation> seconds</translation>
     </message>
     <message>
-        <source>When nobody &amp;answers:</source>
-        <translation>When nobody &amp;answers:</translation>
+        <source>When nobody ans&amp;wers:</source>
+        <translation>When nobody ans&amp;wers:</translation>
     </message>
     <message>
         <source>Keep the message until I decide</source>
@@ -2609,8 +2609,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation> addresses</translation>
     </message>
     <message>
-        <source>&amp;Move to Bcc:</source>
-        <translation>&amp;Move to Bcc:</translation>
+        <source>Move to &amp;Bcc:</source>
+        <translation>Move to &amp;Bcc:</translation>
     </message>
     <message>
         <source>External recipients, when there are many</source>
@@ -2733,8 +2733,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>Whichever every recipient has a key for (S/MIME first)</translation>
     </message>
     <message>
-        <source>&amp;Required for:</source>
-        <translation>&amp;Required for:</translation>
+        <source>Re&amp;quired for:</source>
+        <translation>Re&amp;quired for:</translation>
     </message>
     <message>
         <source>Nothing: encrypt when possible</source>
@@ -2757,8 +2757,8 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <source>&amp;S/MIME certificates:</source>
-        <translation>&amp;S/MIME certificates:</translation>
+        <source>S/M&amp;IME certificates:</source>
+        <translation>S/M&amp;IME certificates:</translation>
     </message>
     <message>
         <source>folder with the recipients&apos; certificates (.pem, .crt, .cer, .der)</source>

@@ -2409,7 +2409,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>確認が済んだメールを SendGuard が転送する送信サーバーです。設定する値は情報システム部門にお問い合わせください。</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
+        <source>Ser&amp;ver:</source>
         <translation>サーバー(&amp;V):</translation>
     </message>
     <message>
@@ -2437,7 +2437,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>なし: 暗号化しない</translation>
     </message>
     <message>
-        <source>&amp;Check the server&apos;s certificate (recommended)</source>
+        <source>Chec&amp;k the server&apos;s certificate (recommended)</source>
         <translation>サーバーの証明書を検証する (推奨)(&amp;K)</translation>
     </message>
     <message>
@@ -2537,7 +2537,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>社内: 自組織のドメインです。信頼する: 社外ですが、初めての宛先や類似ドメインとして警告しません。送信禁止: このドメイン宛てのメールは送信を拒否します。</translation>
     </message>
     <message>
-        <source>&amp;Confirm before sending:</source>
+        <source>Con&amp;firm before sending:</source>
         <translation>送信前の確認(&amp;K):</translation>
     </message>
     <message>
@@ -2561,7 +2561,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation> 秒</translation>
     </message>
     <message>
-        <source>When nobody &amp;answers:</source>
+        <source>When nobody ans&amp;wers:</source>
         <translation>応答がない場合(&amp;N):</translation>
     </message>
     <message>
@@ -2585,7 +2585,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation> 件以上</translation>
     </message>
     <message>
-        <source>&amp;Move to Bcc:</source>
+        <source>Move to &amp;Bcc:</source>
         <translation>Bcc への移動(&amp;B):</translation>
     </message>
     <message>
@@ -2709,7 +2709,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>すべての宛先の鍵がそろっている方式 (S/MIME を優先)</translation>
     </message>
     <message>
-        <source>&amp;Required for:</source>
+        <source>Re&amp;quired for:</source>
         <translation>暗号化を必須にする(&amp;Q):</translation>
     </message>
     <message>
@@ -2733,7 +2733,7 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <translation>フォルダーの選択</translation>
     </message>
     <message>
-        <source>&amp;S/MIME certificates:</source>
+        <source>S/M&amp;IME certificates:</source>
         <translation>S/MIME 証明書(&amp;I):</translation>
     </message>
     <message>

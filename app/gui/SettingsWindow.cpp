@@ -265,7 +265,7 @@ QWidget* SettingsWindow::buildServerPage()
     auto* form = new QFormLayout;
     outer->addLayout(form);
 
-    addLineEdit(form, QStringLiteral("upstream.host"), tr("&Server:"),
+    addLineEdit(form, QStringLiteral("upstream.host"), tr("Ser&ver:"),
                 tr("for example smtp.example.co.jp (empty: demo mode, nothing leaves)"));
     addSpinBox(form, QStringLiteral("upstream.port"), tr("&Port:"), 1, 65535);
     addComboBox(form, QStringLiteral("upstream.security"), tr("S&ecurity:"),
@@ -273,7 +273,7 @@ QWidget* SettingsWindow::buildServerPage()
                  {QStringLiteral("tls"), tr("TLS from the start (usually port 465)")},
                  {QStringLiteral("none"), tr("None: not encrypted")}});
     addCheckBox(form, QStringLiteral("upstream.verify_certificate"),
-                tr("&Check the server's certificate (recommended)"));
+                tr("Chec&k the server's certificate (recommended)"));
     auto* browse = new QPushButton(tr("&Browse…"), page);
     browse->setObjectName(QStringLiteral("browseCaFile"));
     browse->setAutoDefault(false);
@@ -417,7 +417,7 @@ QWidget* SettingsWindow::buildChecksPage()
     auto* outer = new QVBoxLayout(page);
     auto* form = new QFormLayout;
     outer->addLayout(form);
-    addComboBox(form, QStringLiteral("policy.confirm"), tr("&Confirm before sending:"),
+    addComboBox(form, QStringLiteral("policy.confirm"), tr("Con&firm before sending:"),
                 {{QStringLiteral("always"), tr("Always")},
                  {QStringLiteral("external"),
                   tr("When a recipient is external or something looks unusual")},
@@ -425,7 +425,7 @@ QWidget* SettingsWindow::buildChecksPage()
     // The ranges are wider than the configuration allows: ConfigLoader decides, and says why.
     addSpinBox(form, QStringLiteral("policy.confirm_timeout_seconds"), tr("Wait for the &answer:"),
                0, 999999, tr(" seconds"));
-    addComboBox(form, QStringLiteral("policy.confirm_timeout_action"), tr("When nobody &answers:"),
+    addComboBox(form, QStringLiteral("policy.confirm_timeout_action"), tr("When nobody ans&wers:"),
                 {{QStringLiteral("defer"), tr("Keep the message until I decide")},
                  {QStringLiteral("tempfail"),
                   tr("Give it back to the mail program, which tries again later")}});
@@ -434,7 +434,7 @@ QWidget* SettingsWindow::buildChecksPage()
     addSpinBox(form, QStringLiteral("policy.mass_threshold"), tr("&Many recipients from:"), 0,
                9999999, tr(" addresses"));
     addComboBox(
-        form, QStringLiteral("policy.bcc_rewrite"), tr("&Move to Bcc:"),
+        form, QStringLiteral("policy.bcc_rewrite"), tr("Move to &Bcc:"),
         {{QStringLiteral("external-when-mass"), tr("External recipients, when there are many")},
          {QStringLiteral("all-when-mass"),
           tr("All recipients but the sender, when there are many")},
@@ -466,7 +466,7 @@ QWidget* SettingsWindow::buildEncryptionPage()
          {QStringLiteral("smime"), QStringLiteral("S/MIME")},
          {QStringLiteral("pgp"), QStringLiteral("OpenPGP")}});
     addComboBox(
-        form, QStringLiteral("encryption.required_for"), tr("&Required for:"),
+        form, QStringLiteral("encryption.required_for"), tr("Re&quired for:"),
         {{QStringLiteral("none"), tr("Nothing: encrypt when possible")},
          {QStringLiteral("external"), tr("Messages with attachments to external recipients")},
          {QStringLiteral("all"), tr("Every message")}});
@@ -483,7 +483,7 @@ QWidget* SettingsWindow::buildEncryptionPage()
         });
         return button;
     };
-    addLineEdit(form, QStringLiteral("encryption.smime_certificates"), tr("&S/MIME certificates:"),
+    addLineEdit(form, QStringLiteral("encryption.smime_certificates"), tr("S/M&IME certificates:"),
                 tr("folder with the recipients' certificates (.pem, .crt, .cer, .der)"),
                 folderButton(QStringLiteral("encryption.smime_certificates")));
     addLineEdit(form, QStringLiteral("encryption.gnupg_home"), tr("&GnuPG folder:"),

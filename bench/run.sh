@@ -320,52 +320,50 @@ if [ "$BIG_SIZE" != n/a ]; then
     fi
 fi
 
+# Sections 3 to 5 run programs of bench/CMakeLists.txt, built in their own build dir (the core
+# sources compiled -O2 like the main build; BENCH_ANALYSIS_BUILD, default build-bench).
+# bench_program NAME TARGET SECONDS ARGS...: builds TARGET, runs it with ARGS for at most
+# SECONDS; its output is $WORK/NAME.out. On failure it says why and returns 1.
+BENCH_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
+bench_program() {
+    local name=$1 target=$2 limit=$3
+    shift 3
+    log "$name: building $target in $BENCH_BUILD"
+    if ! { [ -f "$BENCH_BUILD/CMakeCache.txt" ] ||
+           bg_run "$WORK/$name-build.log" "$WORK/$name-build.err" cmake -S "$HERE" -B "$BENCH_BUILD" -G Ninja; } ||
+       ! bg_run "$WORK/$name-build.log" "$WORK/$name-build.err" cmake --build "$BENCH_BUILD" -j"$(nproc)" --target "$target"; then
+        problem "could not build bench/$target: $(tail -5 "$WORK/$name-build.err" "$WORK/$name-build.log" 2>/dev/null | tr '\n' ' ')"
+        FAILED=1
+        return 1
+    fi
+    if ! bg_run "$WORK/$name.out" "$WORK/$name.err" timeout "$limit" "$BENCH_BUILD/$target" "$@"; then
+        problem "$target failed: $(tail -5 "$WORK/$name.err" | tr '\n' ' ')"
+        FAILED=1
+        return 1
+    fi
+}
+
 # ================================================================= 3. analysis
-# MessageAnalyzer::analyze on its own (bench/bench_analysis.cpp, built from bench/CMakeLists.txt
-# in its own build dir with the core sources compiled -O2 like the main build).
+# MessageAnalyzer::analyze on its own (bench/bench_analysis.cpp).
 ANALYSIS_OUT=""
 if [ "${BENCH_SKIP_ANALYSIS:-0}" != 1 ]; then
-    ANALYSIS_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
-    log "analysis: building bench_analysis in $ANALYSIS_BUILD"
-    if { [ -f "$ANALYSIS_BUILD/CMakeCache.txt" ] ||
-         bg_run "$WORK/analysis-build.log" "$WORK/analysis-build.err" cmake -S "$HERE" -B "$ANALYSIS_BUILD" -G Ninja; } &&
-       bg_run "$WORK/analysis-build.log" "$WORK/analysis-build.err" cmake --build "$ANALYSIS_BUILD" -j"$(nproc)"; then
-        log "analysis: running (median of ${BENCH_ANALYSIS_RUNS:-9} runs per case)"
-        if bg_run "$WORK/analysis.out" "$WORK/analysis.err" timeout 600 "$ANALYSIS_BUILD/bench_analysis" \
-               --runs "${BENCH_ANALYSIS_RUNS:-9}" --python "$PY"; then
-            ANALYSIS_OUT="$WORK/analysis.out"
-            grep -q ' NO$' "$ANALYSIS_OUT" && problem "analysis: a case took 50 ms or more (see section 3)"
-        else
-            problem "bench_analysis failed: $(tail -5 "$WORK/analysis.err" | tr '\n' ' ')"; FAILED=1
-        fi
-    else
-        problem "could not build bench/bench_analysis: $(tail -5 "$WORK/analysis-build.err" "$WORK/analysis-build.log" 2>/dev/null | tr '\n' ' ')"
-        FAILED=1
+    log "analysis: median of ${BENCH_ANALYSIS_RUNS:-9} runs per case"
+    if bench_program analysis bench_analysis 600 --runs "${BENCH_ANALYSIS_RUNS:-9}" --python "$PY"; then
+        ANALYSIS_OUT="$WORK/analysis.out"
+        grep -q ' NO$' "$ANALYSIS_OUT" && problem "analysis: a case took 50 ms or more (see section 3)"
     fi
 fi
 
 # ================================================================= 4. encryption
-# The S/MIME and OpenPGP plugins (bench/bench_encrypt.cpp, built in the same dir as section 3,
-# plugins loaded from there) against `openssl cms -encrypt` and `gpg --encrypt` on the same
-# BENCH_BIG_MB MiB file to the same recipient, measured in the same run.
+# The S/MIME and OpenPGP plugins (bench/bench_encrypt.cpp, plugins loaded from the same build
+# dir) against `openssl cms -encrypt` and `gpg --encrypt` on the same BENCH_BIG_MB MiB file to
+# the same recipient, measured in the same run.
 ENCRYPT_OUT=""
 if [ "${BENCH_SKIP_ENCRYPT:-0}" != 1 ]; then
-    ENCRYPT_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
-    log "encryption: building bench_encrypt in $ENCRYPT_BUILD"
-    if { [ -f "$ENCRYPT_BUILD/CMakeCache.txt" ] ||
-         bg_run "$WORK/encrypt-build.log" "$WORK/encrypt-build.err" cmake -S "$HERE" -B "$ENCRYPT_BUILD" -G Ninja; } &&
-       bg_run "$WORK/encrypt-build.log" "$WORK/encrypt-build.err" cmake --build "$ENCRYPT_BUILD" -j"$(nproc)" --target bench_encrypt; then
-        log "encryption: $BIG_MB MiB, median of ${BENCH_ENCRYPT_RUNS:-3} runs per plugin and tool"
-        if bg_run "$WORK/encrypt.out" "$WORK/encrypt.err" timeout 900 "$ENCRYPT_BUILD/bench_encrypt" \
-               --size-mb "$BIG_MB" --runs "${BENCH_ENCRYPT_RUNS:-3}"; then
-            ENCRYPT_OUT="$WORK/encrypt.out"
-            grep -q ' NO$' "$ENCRYPT_OUT" && problem "encryption: a plugin missed its target (see section 4)"
-        else
-            problem "bench_encrypt failed: $(tail -5 "$WORK/encrypt.err" | tr '\n' ' ')"; FAILED=1
-        fi
-    else
-        problem "could not build bench/bench_encrypt: $(tail -5 "$WORK/encrypt-build.err" "$WORK/encrypt-build.log" 2>/dev/null | tr '\n' ' ')"
-        FAILED=1
+    log "encryption: $BIG_MB MiB, median of ${BENCH_ENCRYPT_RUNS:-3} runs per plugin and tool"
+    if bench_program encrypt bench_encrypt 900 --size-mb "$BIG_MB" --runs "${BENCH_ENCRYPT_RUNS:-3}"; then
+        ENCRYPT_OUT="$WORK/encrypt.out"
+        grep -q ' NO$' "$ENCRYPT_OUT" && problem "encryption: a plugin missed its target (see section 4)"
     fi
 fi
 
@@ -374,19 +372,8 @@ fi
 # real Guard and DialogGate, Qt's offscreen platform unless DISPLAY is set). Target: 150 ms.
 DIALOG_OUT=""
 if [ "${BENCH_SKIP_DIALOG:-0}" != 1 ]; then
-    DIALOG_BUILD=${BENCH_ANALYSIS_BUILD:-$ROOT/build-bench}
-    log "dialog: building bench_dialog in $DIALOG_BUILD"
-    if { [ -f "$DIALOG_BUILD/CMakeCache.txt" ] ||
-         bg_run "$WORK/dialog-build.log" "$WORK/dialog-build.err" cmake -S "$HERE" -B "$DIALOG_BUILD" -G Ninja; } &&
-       bg_run "$WORK/dialog-build.log" "$WORK/dialog-build.err" cmake --build "$DIALOG_BUILD" -j"$(nproc)" --target bench_dialog; then
-        if bg_run "$WORK/dialog.out" "$WORK/dialog.err" timeout 300 "$DIALOG_BUILD/bench_dialog" "${BENCH_DIALOG_RUNS:-15}"; then
-            DIALOG_OUT="$WORK/dialog.out"
-        else
-            problem "bench_dialog failed: $(tail -5 "$WORK/dialog.err" | tr '\n' ' ')"; FAILED=1
-        fi
-    else
-        problem "could not build bench/bench_dialog: $(tail -5 "$WORK/dialog-build.err" "$WORK/dialog-build.log" 2>/dev/null | tr '\n' ' ')"
-        FAILED=1
+    if bench_program dialog bench_dialog 300 "${BENCH_DIALOG_RUNS:-15}"; then
+        DIALOG_OUT="$WORK/dialog.out"
     fi
 fi
 

@@ -314,16 +314,24 @@ void Guard::restoreQueue(QList<QueueEntry>& recovered)
                                          << "confirm with \"sendguard queue release ID\"";
         return;
     }
-    const int hold = m_options.config.policy.holdSeconds;
     for (const QueueEntry& e : std::as_const(awaiting)) {
         QPointer<Guard> self(this);
-        m_gate->confirm(e, [self, id = e.id, hold](const ConfirmationDecision& decision) {
-            if (!self || !self->m_queue->contains(id))
-                return;
-            self->m_queue->answer(id, decision.approved, decision.by, decision.keepVisible, hold,
-                                  [](bool, const QString&) {});
+        m_gate->confirm(e, [self, id = e.id](const ConfirmationDecision& decision) {
+            if (self && self->m_queue->contains(id))
+                self->answerAwaiting(id, decision);
         });
     }
+}
+
+// The user's answer for a message that waits as "awaiting-confirmation".
+void Guard::answerAwaiting(const QString& id, const ConfirmationDecision& decision)
+{
+    m_queue->answer(id, decision.approved, decision.by, decision.keepVisible,
+                    m_options.config.policy.holdSeconds, [id](bool ok, const QString& error) {
+                        if (!ok)
+                            qCWarning(lcGuard).noquote()
+                                << "late answer for" << id << "not applied:" << error;
+                    });
 }
 
 void Guard::prepare(ReceivedMessage& message) const
@@ -425,15 +433,9 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
         reply(r);
     };
 
-    auto applyLate = [self, pending, hold, id = entry.id](const ConfirmationDecision& decision) {
-        if (!self)
-            return;
-        self->m_queue->answer(id, decision.approved, decision.by, decision.keepVisible, hold,
-                              [id](bool ok, const QString& error) {
-                                  if (!ok)
-                                      qCWarning(lcGuard).noquote()
-                                          << "late answer for" << id << "not applied:" << error;
-                              });
+    auto applyLate = [self, id = entry.id](const ConfirmationDecision& decision) {
+        if (self)
+            self->answerAwaiting(id, decision);
     };
 
     auto decided = [self, entry, reply, pending, hold, applyLate,

@@ -16,6 +16,7 @@ namespace sendguard {
 
 class AuditLog;
 class ConfirmationGate;
+struct ConfirmationDecision;
 class ControlServer;
 class EncryptionService;
 class LocalCredentials;
@@ -70,6 +71,7 @@ Q_SIGNALS:
 
 private:
     void recordAccepted(const QueueEntry& entry);
+    void answerAwaiting(const QString& id, const ConfirmationDecision& decision);
     // Moves a confirmed message into the queue durably, then tells the client 250.
     void acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
                          std::function<void(const SmtpReply&)> reply);

@@ -480,10 +480,18 @@ private Q_SLOTS:
         v.parsed = true;
         v.mass = true;
         v.senderMismatch = true;
-        v.attachments.append(
-            {QString::fromUtf8("報告書.pdf"), QStringLiteral("application/pdf"), 2048, false, {}});
-        v.attachments.append({QStringLiteral("secret.zip"), QStringLiteral("application/zip"), 10,
-                              true, QStringLiteral("zip")});
+        v.attachments.append({QString::fromUtf8("報告書.pdf"),
+                              QStringLiteral("application/pdf"),
+                              2048,
+                              false,
+                              {},
+                              {}});
+        v.attachments.append({QStringLiteral("secret.zip"),
+                              QStringLiteral("application/zip"),
+                              10,
+                              true,
+                              QStringLiteral("zip"),
+                              {}});
         QueueEntry e = addMessage(QStringLiteral("Partly sent"), MessageState::Failed, addresses(2),
                                   -5, 600, v.toJson());
         e.recipients[0].status = Recipient::Status::Delivered;

@@ -107,6 +107,7 @@ int main(int argc, char* argv[])
     }
     const bool gui = !headless && !subcommand && hasDisplay();
 
+    const bool dispatcherChosen = qEnvironmentVariableIsSet("QT_NO_GLIB");
     std::unique_ptr<QCoreApplication> app;
     if (gui) {
         app = std::make_unique<QApplication>(argc, argv);
@@ -114,6 +115,16 @@ int main(int argc, char* argv[])
         QApplication::setQuitOnLastWindowClosed(false);
     } else
         app = std::make_unique<QCoreApplication>(argc, argv);
+    // The engine's threads (SMTP sessions, relay, audit) wait with Qt's own poll() event loop:
+    // the GLib one writes to a wake-up descriptor each time a socket starts waiting to write,
+    // several times per message. The main thread keeps GLib, made just above: the keychain
+    // (libsecret) and GTK dialogs answer through it. The variable is read when a thread's event
+    // loop is made, so it is set before any other thread starts.
+    if (!dispatcherChosen) {
+        qputenv("QT_NO_GLIB", "1");
+        // Not passed on to the instance a restart starts (see SettingsWindow).
+        app->setProperty("sendguardSetNoGlib", true);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("SendGuard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SENDGUARD_VERSION));
 

@@ -1641,6 +1641,76 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>will be encrypted (%1)</source>
         <translation>will be encrypted (%1)</translation>
     </message>
+    <message>
+        <source>The message is signed: it is encrypted as a whole instead of attachment by attachment, so that its signature stays valid.</source>
+        <translation>The message is signed: it is encrypted as a whole instead of attachment by attachment, so that its signature stays valid.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Take %1 out of this message: it will not receive it. You can restore it until you send. (Del key on the selected line)</source>
+        <translation>Take %1 out of this message: it will not receive it. You can restore it until you send. (Del key on the selected line)</translation>
+    </message>
+    <message>
+        <source>removed: does not receive this message</source>
+        <translation>removed: does not receive this message</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Put %1 back: it will receive this message again. (Del key on the selected line)</source>
+        <translation>Put %1 back: it will receive this message again. (Del key on the selected line)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recipients (%1 of %2; %n removed):</source>
+        <translation>
+            <numerusform>Recipients (%1 of %2; %n removed):</numerusform>
+            <numerusform>Recipients (%1 of %2; %n removed):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove the recipients without a key (%n)</source>
+        <translation>
+            <numerusform>&amp;Remove the recipient without a key (%n)</numerusform>
+            <numerusform>&amp;Remove the recipients without a key (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Restore the removed recipients (%n)</source>
+        <translation>
+            <numerusform>&amp;Restore the removed recipient (%n)</numerusform>
+            <numerusform>&amp;Restore the removed recipients (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every recipient is removed, so there is nothing to send. Restore a recipient or cancel.</source>
+        <translation>Every recipient is removed, so there is nothing to send. Restore a recipient or cancel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message, so send it to them another way. Everyone left has a key: the message will be encrypted with %1.</source>
+        <translation>
+            <numerusform>%n recipient removed: they will not receive this message, so send it to them another way. Everyone left has a key: the message will be encrypted with %1.</numerusform>
+            <numerusform>%n recipients removed: they will not receive this message, so send it to them another way. Everyone left has a key: the message will be encrypted with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message. Some recipients left still have no key, so it still cannot be encrypted.</source>
+        <translation>
+            <numerusform>%n recipient removed: they will not receive this message. Some recipients left still have no key, so it still cannot be encrypted.</numerusform>
+            <numerusform>%n recipients removed: they will not receive this message. Some recipients left still have no key, so it still cannot be encrypted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message. The recipients left do not all have the same kind of key (S/MIME or OpenPGP), so it still cannot be encrypted.</source>
+        <translation>
+            <numerusform>%n recipient removed: they will not receive this message. The recipients left do not all have the same kind of key (S/MIME or OpenPGP), so it still cannot be encrypted.</numerusform>
+            <numerusform>%n recipients removed: they will not receive this message. The recipients left do not all have the same kind of key (S/MIME or OpenPGP), so it still cannot be encrypted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ControlServer</name>
@@ -2902,6 +2972,26 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>cannot read the message: %1</source>
         <translation>cannot read the message: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the temporary file %1: %2</source>
+        <translation>cannot read the temporary file %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the temporary file %1: %2</source>
+        <translation>cannot write the temporary file %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file in %1: %2</source>
+        <translation>cannot create a temporary file in %1: %2</translation>
+    </message>
+    <message>
+        <source>OpenSSL produced an unexpected CMS structure</source>
+        <translation>OpenSSL produced an unexpected CMS structure</translation>
+    </message>
+    <message>
+        <source>the input changed while it was being encrypted (%1 bytes expected, %2 read)</source>
+        <translation>the input changed while it was being encrypted (%1 bytes expected, %2 read)</translation>
     </message>
 </context>
 <context>

@@ -1620,6 +1620,70 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>will be encrypted (%1)</source>
         <translation>暗号化して送信（%1）</translation>
     </message>
+    <message>
+        <source>The message is signed: it is encrypted as a whole instead of attachment by attachment, so that its signature stays valid.</source>
+        <translation>このメールには署名が付いています。署名が有効なままになるよう、添付ファイルごとではなくメール全体を暗号化します。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Take %1 out of this message: it will not receive it. You can restore it until you send. (Del key on the selected line)</source>
+        <translation>%1 をこのメールの宛先から外します（%1 には届きません）。送信するまでは元に戻せます。（選択中の行で Del キーでも操作できます）</translation>
+    </message>
+    <message>
+        <source>removed: does not receive this message</source>
+        <translation>削除済み: このメールは届きません</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Put %1 back: it will receive this message again. (Del key on the selected line)</source>
+        <translation>%1 を宛先に戻します（このメールが再び届きます）。（選択中の行で Del キーでも操作できます）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recipients (%1 of %2; %n removed):</source>
+        <translation>
+            <numerusform>宛先（%2 件中 %1 件、%n 件削除）:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Remove the recipients without a key (%n)</source>
+        <translation>
+            <numerusform>鍵のない宛先を削除（%n 件）(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Restore the removed recipients (%n)</source>
+        <translation>
+            <numerusform>削除した宛先を元に戻す（%n 件）(&amp;R)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every recipient is removed, so there is nothing to send. Restore a recipient or cancel.</source>
+        <translation>宛先がすべて削除されているため、送信できません。宛先を元に戻すか、キャンセルしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message, so send it to them another way. Everyone left has a key: the message will be encrypted with %1.</source>
+        <translation>
+            <numerusform>%n 件の宛先を削除しました。削除した宛先にはこのメールは届かないため、別の方法でお送りください。残りの宛先はすべて鍵があるため、%1 で暗号化して送信します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message. Some recipients left still have no key, so it still cannot be encrypted.</source>
+        <translation>
+            <numerusform>%n 件の宛先を削除しました。削除した宛先にはこのメールは届きません。残りの宛先にもまだ鍵のないものがあるため、暗号化できません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) removed: they will not receive this message. The recipients left do not all have the same kind of key (S/MIME or OpenPGP), so it still cannot be encrypted.</source>
+        <translation>
+            <numerusform>%n 件の宛先を削除しました。削除した宛先にはこのメールは届きません。残りの宛先の鍵の種類（S/MIME または OpenPGP）がそろっていないため、まだ暗号化できません。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ControlServer</name>
@@ -2878,6 +2942,26 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
     <message>
         <source>cannot read the message: %1</source>
         <translation>メールを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the temporary file %1: %2</source>
+        <translation>一時ファイル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the temporary file %1: %2</source>
+        <translation>一時ファイル %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file in %1: %2</source>
+        <translation>%1 に一時ファイルを作成できません: %2</translation>
+    </message>
+    <message>
+        <source>OpenSSL produced an unexpected CMS structure</source>
+        <translation>OpenSSL が想定外の CMS 構造を出力しました</translation>
+    </message>
+    <message>
+        <source>the input changed while it was being encrypted (%1 bytes expected, %2 read)</source>
+        <translation>暗号化の途中で入力が変更されました（%1 バイトのはずが %2 バイト読み込まれました）</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,22 @@ QByteArray AuditChain::seal(QJsonObject fields, qint64 seq, const QByteArray& pr
     return line;
 }
 
+QByteArray AuditChain::seal(const JsonLine& fields, qint64 seq, const QByteArray& prev,
+                            const QByteArray& key)
+{
+    QByteArray line = fields.open();
+    line.reserve(line.size() + 200);
+    if (line.size() > 1)
+        line += ',';
+    line += "\"prev\":\"" + prev + "\",\"seq\":" + QByteArray::number(seq) + '}';
+    if (key.isEmpty())
+        return line;
+    const QByteArray m = mac(key, line);
+    line.chop(1); // the closing brace
+    line += MacPrefix + m + "\"}";
+    return line;
+}
+
 bool AuditChain::splitMac(const QByteArray& line, QByteArray* covered, QByteArray* macOut)
 {
     // `...,"mac":"<64 hex>"}` at the very end.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "JsonLine.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDate>
@@ -68,6 +70,9 @@ public:
     static QByteArray mac(const QByteArray& key, const QByteArray& data);
     // The line for `fields` (seq and prev added; a mac appended when `key` is not empty).
     static QByteArray seal(QJsonObject fields, qint64 seq, const QByteArray& prev,
+                           const QByteArray& key);
+    // The same for fields written with JsonLine (which must not hold seq, prev or mac).
+    static QByteArray seal(const JsonLine& fields, qint64 seq, const QByteArray& prev,
                            const QByteArray& key);
     // Splits a line into the bytes the MAC covers and the MAC itself; false when it has none.
     static bool splitMac(const QByteArray& line, QByteArray* covered, QByteArray* mac);

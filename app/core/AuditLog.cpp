@@ -282,31 +282,55 @@ void AuditWriter::write(const AuditLog::Record& record)
         rotate(day, record.msecs);
     if (!m_fileDay.isValid())
         m_fileDay = day;
-    const QString timestamp = time.toString(Qt::ISODateWithMs);
-    QJsonObject line{{QStringLiteral("ts"), timestamp},
-                     {QStringLiteral("user"), m_user},
-                     {QStringLiteral("event"), record.event}};
+    // Written field by field (JsonLine): a line per event, several per message, is the
+    // writer's main work. A field of `extra` takes the place of a standard one of its name.
+    const QJsonObject& extra = record.extra;
+    JsonLine line;
+    const auto standard = [&extra](QLatin1StringView name) { return !extra.contains(name); };
+    if (standard(QLatin1StringView("ts")))
+        line.add(QLatin1StringView("ts"), time.toString(Qt::ISODateWithMs));
+    if (standard(QLatin1StringView("user")))
+        line.add(QLatin1StringView("user"), m_user);
+    if (standard(QLatin1StringView("event")))
+        line.add(QLatin1StringView("event"), record.event);
     if (record.aboutMessage) {
-        line.insert(QStringLiteral("id"), entry.id);
-        line.insert(QStringLiteral("message_id"), entry.messageId);
-        line.insert(QStringLiteral("from"), entry.envelopeFrom);
-        line.insert(QStringLiteral("header_from"), entry.headerFrom);
-        line.insert(QStringLiteral("recipients"),
-                    QJsonArray::fromStringList(entry.recipientAddresses()));
-        line.insert(QStringLiteral("subject"), entry.subject);
-        line.insert(QStringLiteral("size"), entry.size);
+        if (standard(QLatin1StringView("id")))
+            line.add(QLatin1StringView("id"), entry.id);
+        if (standard(QLatin1StringView("message_id")))
+            line.add(QLatin1StringView("message_id"), entry.messageId);
+        if (standard(QLatin1StringView("from")))
+            line.add(QLatin1StringView("from"), entry.envelopeFrom);
+        if (standard(QLatin1StringView("header_from")))
+            line.add(QLatin1StringView("header_from"), entry.headerFrom);
+        if (standard(QLatin1StringView("recipients")))
+            line.add(QLatin1StringView("recipients"), entry.recipientAddresses());
+        if (standard(QLatin1StringView("subject")))
+            line.add(QLatin1StringView("subject"), entry.subject);
+        if (standard(QLatin1StringView("size")))
+            line.add(QLatin1StringView("size"), entry.size);
     }
-    for (auto it = record.extra.begin(); it != record.extra.end(); ++it) {
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
         // The chain's own fields are the writer's alone.
         if (it.key() == QLatin1String("seq") || it.key() == QLatin1String("prev") ||
             it.key() == QLatin1String("mac"))
             continue;
-        line.insert(it.key(), it.value());
+        line.add(it.key(), it.value());
     }
     append(line);
 }
 
 void AuditWriter::append(const QJsonObject& fields)
+{
+    JsonLine line;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() != QLatin1String("seq") && it.key() != QLatin1String("prev") &&
+            it.key() != QLatin1String("mac"))
+            line.add(it.key(), it.value());
+    }
+    append(line);
+}
+
+void AuditWriter::append(const JsonLine& fields)
 {
     const QByteArray line = AuditChain::seal(fields, ++m_seq, m_prev, m_key);
     m_prev = AuditChain::hashLine(line);

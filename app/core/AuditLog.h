@@ -87,6 +87,7 @@ public:
 private:
     void flush();
     void append(const QJsonObject& fields);
+    void append(const JsonLine& fields);
     void rotate(const QDate& day, qint64 msecs);
     bool openFile(QString* error);
     void closeFile();

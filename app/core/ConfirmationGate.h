@@ -4,6 +4,7 @@
 #include "QueueEntry.h"
 
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace sendguard {
@@ -20,6 +21,10 @@ struct ConfirmationDecision
     // Encryption was required but impossible, and the user explicitly chose to send in clear
     // (only offered where encryption.allow_unencrypted_override is true).
     bool sendUnencrypted = false;
+    // Envelope recipients the user took out of the message (in the dialog: recipients without a
+    // key where encryption is required). They do not receive it and are removed from To/Cc;
+    // the rest of the decision is about the recipients left.
+    QStringList removedRecipients = {};
 };
 
 // Asks for the send confirmation of one message. The answer may come later (a dialog); it must

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QIODevice>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QtPlugin>
@@ -65,8 +66,20 @@ public:
     // at the time of the call.
     virtual KeyLookup findKey(const QString& address) const = 0;
 
+    // findKey() for each of `addresses`: the same answers, in the same order. A back end whose
+    // every look-up has a fixed cost (OpenPGP: one gpg run) does them all at once; this default
+    // asks findKey() for each address.
+    virtual QList<KeyLookup> findKeys(const QStringList& addresses) const
+    {
+        QList<KeyLookup> found;
+        found.reserve(addresses.size());
+        for (const QString& address : addresses)
+            found << findKey(address);
+        return found;
+    }
+
     // Encrypts everything `in` delivers through read() (until read() returns 0) to all
-    // `recipients`, writing the binary result to `out`: CMS EnvelopedData (BER) for S/MIME,
+    // `recipients`, writing the binary result to `out`: CMS EnvelopedData (DER) for S/MIME,
     // OpenPGP packets for OpenPGP. Works in bounded chunks: memory use does not depend on the
     // size of the input.
     //
@@ -80,5 +93,7 @@ public:
 
 } // namespace sendguard
 
-#define SENDGUARD_ENCRYPTION_BACKEND_IID "org.sendguard.EncryptionBackend/1.0"
+// A new version whenever EncryptionBackend changes: a plugin built for another one is refused
+// by EncryptionPlugins, never called through a different table of virtual functions.
+#define SENDGUARD_ENCRYPTION_BACKEND_IID "org.sendguard.EncryptionBackend/1.1"
 Q_DECLARE_INTERFACE(sendguard::EncryptionBackend, SENDGUARD_ENCRYPTION_BACKEND_IID)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EncryptionService.h"
 
+#include "CopyPlanner.h"
 #include "EncryptionPlugins.h"
 
 #include <QDateTime>
@@ -140,22 +141,39 @@ EncryptionBackend* EncryptionService::backend(const QString& name, QString* prob
 RecipientKey EncryptionService::lookup(EncryptionBackend* backend, const QString& method,
                                        const QString& address) const
 {
-    RecipientKey key;
-    key.address = address;
-    const KeyLookup found = backend->findKey(address);
-    key.usable = found.usable;
-    key.description = found.description;
-    if (found.usable) {
-        key.methods << method;
-        return key;
+    return lookup(backend, method, QStringList{address}).value(0);
+}
+
+QList<RecipientKey> EncryptionService::lookup(EncryptionBackend* backend, const QString& method,
+                                              const QStringList& addresses) const
+{
+    QList<KeyLookup> found = backend->findKeys(addresses);
+    if (found.size() != addresses.size()) { // a back end that miscounts: one by one
+        found.clear();
+        for (const QString& address : addresses)
+            found << backend->findKey(address);
     }
-    key.problem = found.problem;
-    // Nothing at all was found: a certificate file that could not be read may be the one.
+    QList<RecipientKey> keys;
+    keys.reserve(addresses.size());
     const QStringList skipped = backend->problems();
-    if (found.source.isEmpty() && !skipped.isEmpty())
-        key.problem = tr("%1; skipped as unreadable: %2")
-                          .arg(key.problem, skipped.mid(0, 3).join(QLatin1String("; ")));
-    return key;
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
+        RecipientKey key;
+        key.address = addresses.at(i);
+        key.usable = found.at(i).usable;
+        key.description = found.at(i).description;
+        if (key.usable) {
+            key.methods << method;
+        } else {
+            key.problem = found.at(i).problem;
+            // Nothing at all was found: a certificate file that could not be read may be the
+            // one.
+            if (found.at(i).source.isEmpty() && !skipped.isEmpty())
+                key.problem = tr("%1; skipped as unreadable: %2")
+                                  .arg(key.problem, skipped.mid(0, 3).join(QLatin1String("; ")));
+        }
+        keys << key;
+    }
+    return keys;
 }
 
 EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& envelopeFrom) const
@@ -176,6 +194,12 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
             plan.required = false;
             plan.reason = QStringLiteral("there is no attachment to encrypt");
             return plan;
+        }
+        if (verdict.hasSignature) {
+            // Replacing attachments would break the signature the recipients check: the whole
+            // message is encrypted instead, the signed entity intact inside (MessageEncryptor).
+            plan.mode = encryptionModeName(EncryptionMode::Message);
+            plan.wholeBecauseSigned = true;
         }
     }
 
@@ -205,11 +229,10 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
         if (!a.backend && notConfigured && candidates.size() > 1)
             continue; // "auto" without an S/MIME folder: OpenPGP only
         if (a.backend) {
+            a.keys = lookup(a.backend, method, addresses);
             a.all = true;
-            for (const QString& address : std::as_const(addresses)) {
-                a.keys << lookup(a.backend, method, address);
-                a.all = a.all && a.keys.last().usable;
-            }
+            for (const RecipientKey& k : std::as_const(a.keys))
+                a.all = a.all && k.usable;
         }
         attempts << a;
         if (a.all)
@@ -231,8 +254,8 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
             if (!known)
                 own << address;
         }
-        for (const QString& address : std::as_const(own)) {
-            const RecipientKey key = lookup(a.backend, a.method, address);
+        const QList<RecipientKey> ownKeys = lookup(a.backend, a.method, own);
+        for (const RecipientKey& key : ownKeys) {
             if (key.usable || plan.sender.address.isEmpty())
                 plan.sender = key;
             if (key.usable)
@@ -304,27 +327,60 @@ void EncryptionService::encrypt(const EncryptionJob& job, const QString& sender,
         Qt::QueuedConnection);
 }
 
+void EncryptionService::planCopies(const EncryptionJob& job, const QStringList& envelope,
+                                   CopiesDone done)
+{
+    QPointer<EncryptionService> self(this);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, self, job, envelope, done] {
+            // The destructor waits for this thread, so `this` outlives the call.
+            QList<EncryptedCopy> copies;
+            QString error;
+            if (CopyPlanner::plan(job.source, job.edits, envelope, &copies, &error))
+                error = keyProblems(job.method, envelope);
+            QMetaObject::invokeMethod(
+                this,
+                [self, copies, error, done] {
+                    if (self)
+                        done(copies, error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+QString EncryptionService::keyProblems(const QString& method, const QStringList& addresses) const
+{
+    QString problem;
+    EncryptionBackend* b = backend(method, &problem);
+    if (!b)
+        return tr("%1 encryption cannot be used: %2").arg(methodLabel(method), problem);
+    QStringList missing;
+    const QList<RecipientKey> keys = lookup(b, method, addresses);
+    for (const RecipientKey& key : keys) {
+        if (!key.usable)
+            missing << QStringLiteral("%1 (%2)").arg(key.address, key.problem);
+    }
+    if (!missing.isEmpty())
+        return tr("no usable %1 key for %2")
+            .arg(methodLabel(method), missing.join(QLatin1String("; ")));
+    return {};
+}
+
 EncryptionResult EncryptionService::run(EncryptionJob job, const QString& sender) const
 {
     EncryptionResult result;
     result.id = job.id;
+    // Every recipient's key once more, now: a certificate may have expired or a file broken
+    // since the plan was made. The reason names the recipient and what is wrong.
+    result.error = keyProblems(job.method, job.to);
+    if (!result.error.isEmpty())
+        return result;
     QString problem;
     EncryptionBackend* b = backend(job.method, &problem);
     if (!b) {
         result.error = tr("%1 encryption cannot be used: %2").arg(methodLabel(job.method), problem);
-        return result;
-    }
-    // Every recipient's key once more, now: a certificate may have expired or a file broken
-    // since the plan was made. The reason names the recipient and what is wrong.
-    QStringList missing;
-    for (const QString& address : std::as_const(job.to)) {
-        const RecipientKey key = lookup(b, job.method, address);
-        if (!key.usable)
-            missing << QStringLiteral("%1 (%2)").arg(address, key.problem);
-    }
-    if (!missing.isEmpty()) {
-        result.error = tr("no usable %1 key for %2")
-                           .arg(methodLabel(job.method), missing.join(QLatin1String("; ")));
         return result;
     }
     bool senderIncluded = false;

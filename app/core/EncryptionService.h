@@ -3,6 +3,7 @@
 
 #include "Config.h"
 #include "MessageEncryptor.h"
+#include "QueueEntry.h"
 #include "Verdict.h"
 
 #include <QElapsedTimer>
@@ -46,6 +47,16 @@ public:
     // added to the recipients. `done` runs on this object's thread.
     void encrypt(const EncryptionJob& job, const QString& sender, Done done);
 
+    using CopiesDone =
+        std::function<void(const QList<EncryptedCopy>& copies, const QString& error)>;
+    // The encrypted copies of a queued message (CopyPlanner: one for the recipients its To/Cc
+    // show as relayed, one per Bcc recipient), decided on the service's thread from
+    // `job.source` with `job.edits` for the envelope recipients `envelope`; and every one of
+    // them checked for a usable `job.method` key now, so that a message is not sent to some
+    // recipients and then stopped for want of another's key. `done` runs on this object's
+    // thread; `error` is empty when all is well.
+    void planCopies(const EncryptionJob& job, const QStringList& envelope, CopiesDone done);
+
     static QString methodLabel(const QString& method); // "S/MIME", "OpenPGP"
 
 private:
@@ -55,7 +66,12 @@ private:
                                bool* notConfigured = nullptr) const;
     RecipientKey lookup(EncryptionBackend* backend, const QString& method,
                         const QString& address) const;
+    // The keys of `addresses`, in the same order, from one look-up (OpenPGP: one gpg run).
+    QList<RecipientKey> lookup(EncryptionBackend* backend, const QString& method,
+                               const QStringList& addresses) const;
     EncryptionResult run(EncryptionJob job, const QString& sender) const;
+    // Why `addresses` cannot all be encrypted to with `method` now; empty when they can.
+    QString keyProblems(const QString& method, const QStringList& addresses) const;
 
     struct BackendState
     {

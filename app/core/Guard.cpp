@@ -10,6 +10,7 @@
 #include "MessageAnalyzer.h"
 #include "MessageQueue.h"
 #include "RecipientHistory.h"
+#include "RecipientRemoval.h"
 #include "SmtpRelay.h"
 #include "SmtpServer.h"
 #include "Spool.h"
@@ -23,6 +24,7 @@
 #include <QThread>
 #include <QTimer>
 #include <optional>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcGuard, "sendguard", QtInfoMsg)
 
@@ -60,6 +62,23 @@ QString encryptionRefusal(const EncryptionPlan& plan)
                                 "message was not sent")
                      .arg(lead, missing.join(QStringLiteral(", ")));
     return text.size() <= MaxText ? text : text.left(MaxText - 3) + QStringLiteral("...");
+}
+
+// What the queue does before relaying a message with this plan. A refused plan that still
+// reaches the queue (a late answer after the mail client was told 250) has no method and fails
+// there.
+EncryptionTask encryptionTask(const EncryptionPlan& plan, const QStringList& recipients)
+{
+    EncryptionTask task;
+    if (!plan.encrypt && !plan.refuse)
+        return task;
+    task.mode = plan.mode;
+    task.method = plan.encrypt ? plan.method : QString();
+    task.to = recipients;
+    task.sender = plan.encrypt && plan.sender.usable ? plan.sender.address : QString();
+    task.required = plan.required || plan.refuse;
+    task.reason = plan.encrypt ? QString() : plan.reason;
+    return task;
 }
 
 } // namespace
@@ -326,18 +345,100 @@ void Guard::restoreQueue(QList<QueueEntry>& recovered)
 // The user's answer for a message that waits as "awaiting-confirmation".
 void Guard::answerAwaiting(const QString& id, const ConfirmationDecision& decision)
 {
-    m_queue->answer(id, decision.approved, decision.by, decision.keepVisible,
-                    m_options.config.policy.holdSeconds, [id](bool ok, const QString& error) {
-                        if (!ok)
-                            qCWarning(lcGuard).noquote()
-                                << "late answer for" << id << "not applied:" << error;
-                    });
+    MessageQueue::Adjust adjust;
+    if (decision.approved && !decision.removedRecipients.isEmpty()) {
+        // A waiting message could be encrypted as planned (one that could not was not kept);
+        // without the removed recipients it must still be, or it is not sent.
+        adjust = [this, removed = decision.removedRecipients](QueueEntry& entry, QString* why) {
+            QString refusal;
+            if (!removeRecipients(&entry, removed, m_spool->bodyPath(entry.id), &refusal, why))
+                return false;
+            *why = refusal;
+            return refusal.isEmpty();
+        };
+    }
+    m_queue->answer(
+        id, decision.approved, decision.by, decision.keepVisible,
+        m_options.config.policy.holdSeconds,
+        [id](bool ok, const QString& error) {
+            if (!ok)
+                qCWarning(lcGuard).noquote() << "late answer for" << id << "not applied:" << error;
+        },
+        adjust);
+}
+
+bool Guard::removeRecipients(QueueEntry* entry, const QStringList& removed, const QString& path,
+                             QString* refusal, QString* error)
+{
+    const QueueEntry before = *entry;
+    const EncryptionPlan planned =
+        EncryptionPlan::fromJson(before.analysis.value(QStringLiteral("encryption")).toObject());
+    // A message the user expected to be encrypted (or that had to be) never leaves in clear
+    // because recipients were taken out.
+    const bool expected = planned.encrypt || planned.refuse;
+    RecipientRemoval::Planner planner = [this, expected,
+                                         from = before.envelopeFrom](const Verdict& verdict) {
+        EncryptionPlan plan = m_encryption ? m_encryption->plan(verdict, from) : EncryptionPlan();
+        if (expected && !plan.encrypt) {
+            plan.refuse = true;
+            if (plan.reason.isEmpty())
+                plan.reason = QStringLiteral("no encryption method can be used");
+        }
+        return plan;
+    };
+    RecipientRemoval::Outcome outcome;
+    if (!RecipientRemoval::apply(entry, removed, path, planner, &outcome)) {
+        *error = outcome.error;
+        return false;
+    }
+    if (outcome.removed.isEmpty())
+        return true;
+    const EncryptionPlan& plan = outcome.after;
+    entry->encryption = encryptionTask(plan, outcome.remaining);
+    *refusal = plan.refuse ? encryptionRefusal(plan) : QString();
+
+    // For the audit log's readers: who was taken out, why they had to be, and what follows.
+    QStringList why;
+    for (const QString& address : std::as_const(outcome.removed)) {
+        QString problem;
+        for (const RecipientKey& k : std::as_const(planned.recipients)) {
+            if (k.address.compare(address, Qt::CaseInsensitive) == 0 && !k.usable)
+                problem = k.problem;
+        }
+        why << (problem.isEmpty() ? address
+                                  : QStringLiteral("%1 (no usable key: %2)").arg(address, problem));
+    }
+    QString result;
+    if (plan.encrypt)
+        result = QStringLiteral("every remaining recipient has a key: the message will be "
+                                "encrypted with %1")
+                     .arg(EncryptionService::methodLabel(plan.method));
+    else if (plan.refuse)
+        result = QStringLiteral("encryption is still not possible (%1), so the message is not "
+                                "sent unless the user explicitly chose to send it unencrypted")
+                     .arg(plan.reason);
+    else
+        result = QStringLiteral("no encryption is planned for it");
+    QJsonObject extra{
+        {QStringLiteral("by"), QStringLiteral("user")},
+        {QStringLiteral("removed"), QJsonArray::fromStringList(outcome.removed)},
+        {QStringLiteral("remaining"), QJsonArray::fromStringList(outcome.remaining)},
+        {QStringLiteral("detail"),
+         QStringLiteral("the user removed %1 in the confirm dialog before sending; they do not "
+                        "receive this message and are taken out of the envelope and of the "
+                        "To/Cc headers. The message goes to the remaining recipients only; %2.")
+             .arg(why.join(QStringLiteral(", ")), result)}};
+    if (!plan.isOff())
+        extra.insert(QStringLiteral("encryption"), plan.toJson());
+    m_audit->record(QStringLiteral("recipients_removed"), before, extra);
+    return true;
 }
 
 void Guard::prepare(ReceivedMessage& message) const
 {
     AnalysisInput input;
     input.path = message.path;
+    input.content = std::exchange(message.content, {}); // not needed once analysed
     input.envelopeFrom = message.envelopeFrom;
     input.recipients = message.recipients;
     input.policy = m_options.config.policy;
@@ -374,17 +475,7 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
     entry.analysis = verdict.toJson();
     entry.bodyPreview = verdict.bodyPreview;
     const EncryptionPlan& plan = verdict.encryption;
-    if (plan.encrypt || plan.refuse) {
-        // What the queue does before relaying. A refused plan that still reaches the queue (a
-        // late answer after the mail client was told 250) has no method and fails there.
-        entry.encryption.mode = plan.mode;
-        entry.encryption.method = plan.encrypt ? plan.method : QString();
-        entry.encryption.to = message.recipients;
-        entry.encryption.sender =
-            plan.encrypt && plan.sender.usable ? plan.sender.address : QString();
-        entry.encryption.required = plan.required || plan.refuse;
-        entry.encryption.reason = plan.encrypt ? QString() : plan.reason;
-    }
+    entry.encryption = encryptionTask(plan, message.recipients);
     const QString refusal = plan.refuse ? encryptionRefusal(plan) : QString();
 
     auto refuse = [&](int code, const char* enhanced, const QString& why) {
@@ -438,8 +529,8 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
             self->answerAwaiting(id, decision);
     };
 
-    auto decided = [self, entry, reply, pending, hold, applyLate,
-                    refusal](const ConfirmationDecision& decision) mutable {
+    auto decided = [self, entry, reply, pending, hold, applyLate, planRefusal = refusal,
+                    path = message.path](const ConfirmationDecision& decision) mutable {
         if (!self || pending->answered)
             return;
         pending->answered = true;
@@ -451,6 +542,24 @@ void Guard::submit(const ReceivedMessage& message, std::function<void(const Smtp
             else
                 pending->lateDecision = decision; // applied once the message is on disk
             return;
+        }
+        QString refusal = planRefusal;
+        if (decision.approved && !decision.removedRecipients.isEmpty()) {
+            // Recipients taken out first: encryption may be possible for those left.
+            QString error;
+            if (!self->removeRecipients(&entry, decision.removedRecipients, path, &refusal,
+                                        &error)) {
+                const QString why =
+                    QStringLiteral("SendGuard cannot remove the recipients: %1; the message "
+                                   "was not sent")
+                        .arg(error);
+                self->m_spool->discardIncoming(entry.id);
+                self->m_audit->record(
+                    QStringLiteral("refused"), entry,
+                    {{QStringLiteral("detail"), why}, {QStringLiteral("by"), decision.by}});
+                reply({550, QStringLiteral("5.7.1"), why});
+                return;
+            }
         }
         if (!refusal.isEmpty()) {
             // Encryption is required but impossible: never sent in clear, unless the user

@@ -72,6 +72,13 @@ Q_SIGNALS:
 private:
     void recordAccepted(const QueueEntry& entry);
     void answerAwaiting(const QString& id, const ConfirmationDecision& decision);
+    // Takes the recipients the user removed out of `entry` (RecipientRemoval: envelope, To/Cc,
+    // encryption planned anew) and records it in the audit log. `refusal` becomes why the
+    // message still cannot be sent as it must be (encryption impossible), empty when it can.
+    // False, with `error` and `entry` unchanged, when it cannot be done (nothing would be left,
+    // or the message file cannot be read again): then the message must not be sent.
+    bool removeRecipients(QueueEntry* entry, const QStringList& removed, const QString& path,
+                          QString* refusal, QString* error);
     // Moves a confirmed message into the queue durably, then tells the client 250.
     void acceptIntoQueue(const QueueEntry& entry, bool keptVisible,
                          std::function<void(const SmtpReply&)> reply);

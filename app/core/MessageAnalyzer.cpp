@@ -272,6 +272,8 @@ public:
             m_verdict->partCount >= MessageAnalyzer::MaxParts)
             return;
         ++m_verdict->partCount;
+        if (mimeparts::isSignature(object))
+            m_verdict->hasSignature = true;
         if (GMIME_IS_MULTIPART(object)) {
             GMimeMultipart* mp = GMIME_MULTIPART(object);
             const bool related = mimeparts::isRelated(object);
@@ -617,60 +619,118 @@ bool planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
     return true;
 }
 
+// A message file read with GMime (streaming from the file) and its raw header block.
+struct ParsedFile
+{
+    GPtr<GMimeStream> stream;
+    GPtr<GMimeParser> parser;
+    GPtr<GMimeMessage> message;
+    QByteArray block;
+};
+
+// Empty when `path` (or `content`, its bytes when they are in memory already) was read;
+// otherwise why it cannot be.
+QString parseFile(const QString& path, const QByteArray& content, ParsedFile* out)
+{
+    if (!content.isEmpty()) {
+        out->stream.p =
+            g_mime_stream_mem_new_with_buffer(content.constData(), size_t(content.size()));
+    } else {
+        const QByteArray native = QFile::encodeName(path);
+        const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return QStringLiteral("cannot open the message file");
+        out->stream.p = g_mime_stream_fs_new(fd);
+    }
+    out->parser.p = g_mime_parser_new_with_stream(out->stream.p);
+    g_mime_parser_set_persist_stream(out->parser.p, TRUE);
+    g_mime_parser_set_format(out->parser.p, GMIME_FORMAT_MESSAGE);
+    out->message.p = g_mime_parser_construct_message(out->parser.p, nullptr);
+    if (!out->message.p)
+        return QStringLiteral("the message cannot be parsed as MIME");
+    gint64 headersEnd = g_mime_parser_get_headers_end(out->parser.p);
+    if (headersEnd < 0) {
+        // Headers only, without the empty line: the whole file is the header block.
+        headersEnd = content.isEmpty() ? QFileInfo(path).size() : content.size();
+    }
+    // The raw header block, to find where each field ends (GMime's list of the message's own
+    // headers leaves out the Content-* fields between them).
+    if (headersEnd > MessageAnalyzer::MaxHeaderBlock)
+        return QStringLiteral("the header block is larger than %1 bytes")
+            .arg(MessageAnalyzer::MaxHeaderBlock);
+    if (!content.isEmpty()) {
+        out->block = content.left(qMax<qint64>(headersEnd, 0));
+        return {};
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the message file");
+    out->block = file.read(qMax<qint64>(headersEnd, 0));
+    return {};
+}
+
+QSet<QString> addressKeys(const QStringList& addresses)
+{
+    QSet<QString> keys;
+    for (const QString& a : addresses)
+        keys.insert(lowerAddress(a));
+    return keys;
+}
+
 } // namespace
+
+bool MessageAnalyzer::editsWithout(const QString& path, const QStringList& movedToBcc,
+                                   const QStringList& removed, RecipientEdits* out, QString* error)
+{
+    ensureMimeLibrary();
+    ParsedFile file;
+    if (const QString why = parseFile(path, {}, &file); !why.isEmpty()) {
+        *error = why;
+        return false;
+    }
+    const QSet<QString> gone = addressKeys(removed);
+    const QSet<QString> stillMoved = addressKeys(movedToBcc) - gone;
+    Verdict hidden;
+    if (!planHeaderEdits(&hidden, file.message.p, file.block, stillMoved + gone)) {
+        *error = QStringLiteral("the header block is malformed (a header field is not where the "
+                                "MIME parser found it)");
+        return false;
+    }
+    RecipientEdits edits;
+    edits.edits = hidden.edits;
+    if (!stillMoved.isEmpty()) {
+        Verdict visible;
+        planHeaderEdits(&visible, file.message.p, file.block, gone);
+        edits.editsKeepingVisible = visible.edits;
+    }
+    *out = edits;
+    return true;
+}
 
 Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
 {
     ensureMimeLibrary();
     Verdict v;
-    const QByteArray native = QFile::encodeName(input.path);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        v.error = QStringLiteral("cannot open the message file");
+    ParsedFile file;
+    if (const QString why = parseFile(input.path, input.content, &file); !why.isEmpty()) {
+        v.error = why;
         return v;
     }
-    GPtr<GMimeStream> stream(g_mime_stream_fs_new(fd));
-    GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.p));
-    g_mime_parser_set_persist_stream(parser.p, TRUE);
-    g_mime_parser_set_format(parser.p, GMIME_FORMAT_MESSAGE);
-    GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.p, nullptr));
-    if (!message.p) {
-        v.error = QStringLiteral("the message cannot be parsed as MIME");
-        return v;
-    }
-    gint64 headersEnd = g_mime_parser_get_headers_end(parser.p);
-    if (headersEnd < 0) {
-        // Headers only, without the empty line: the whole file is the header block.
-        headersEnd = QFileInfo(input.path).size();
-    }
-    // The raw header block, to find where each field ends (GMime's list of the message's own
-    // headers leaves out the Content-* fields between them).
-    if (headersEnd > MaxHeaderBlock) {
-        v.error = QStringLiteral("the header block is larger than %1 bytes").arg(MaxHeaderBlock);
-        return v;
-    }
-    QByteArray block;
-    {
-        QFile file(input.path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            v.error = QStringLiteral("cannot read the message file");
-            return v;
-        }
-        block = file.read(qMax<qint64>(headersEnd, 0));
-    }
+    GMimeMessage* const message = file.message.p;
+    const QByteArray& block = file.block;
 
     QStringList subjectReadings;
     if (GMimeHeader* subject = g_mime_header_list_get_header(
-            g_mime_object_get_header_list(GMIME_OBJECT(message.p)), "Subject")) {
+            g_mime_object_get_header_list(GMIME_OBJECT(message)), "Subject")) {
         subjectReadings = decodeUnstructured(g_mime_header_get_raw_value(subject),
-                                             g_mime_message_get_subject(message.p));
+                                             g_mime_message_get_subject(message));
         if (!subjectReadings.isEmpty())
             v.subject = subjectReadings.first();
     }
-    if (const char* id = g_mime_message_get_message_id(message.p))
+    if (const char* id = g_mime_message_get_message_id(message))
         v.messageId = QString::fromUtf8(id);
     QList<HeaderMailbox> fromBoxes;
-    collectMailboxes(g_mime_message_get_from(message.p), RecipientInfo::Field::To, &fromBoxes);
+    collectMailboxes(g_mime_message_get_from(message), RecipientInfo::Field::To, &fromBoxes);
     if (!fromBoxes.isEmpty()) {
         v.fromAddress = fromBoxes.first().address;
         v.fromDisplay = fromBoxes.first().name;
@@ -680,9 +740,9 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
 
     // What the headers show.
     QList<HeaderMailbox> visible;
-    collectMailboxes(g_mime_message_get_addresses(message.p, GMIME_ADDRESS_TYPE_TO),
+    collectMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO),
                      RecipientInfo::Field::To, &visible);
-    collectMailboxes(g_mime_message_get_addresses(message.p, GMIME_ADDRESS_TYPE_CC),
+    collectMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC),
                      RecipientInfo::Field::Cc, &visible);
     QHash<QString, HeaderMailbox> shown; // lower-case normal address -> first appearance
     for (const HeaderMailbox& m : std::as_const(visible)) {
@@ -769,22 +829,27 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
         for (RecipientInfo& r : v.recipients)
             r.movedToBcc = moved.contains(lowerAddress(r.address));
     }
-    if (!planHeaderEdits(&v, message.p, block, moved)) {
+    if (!planHeaderEdits(&v, message, block, moved)) {
         v.error = QStringLiteral("the header block is malformed (a header field is not where "
                                  "the MIME parser found it)");
         return v;
     }
     if (!moved.isEmpty()) {
         Verdict visible;
-        planHeaderEdits(&visible, message.p, block, {});
+        planHeaderEdits(&visible, message, block, {});
         v.editsKeepingVisible = visible.edits;
     }
 
     Walker walker(&v);
-    walker.walk(g_mime_message_get_mime_part(message.p), 0);
+    walker.walk(g_mime_message_get_mime_part(message), 0);
     applyKeywordRules(&v, policy, walker.bodies(), subjectReadings);
     v.parsed = true;
     return v;
+}
+
+QString MessageAnalyzer::addressKey(const QString& address)
+{
+    return lowerAddress(address);
 }
 
 } // namespace sendguard

@@ -406,7 +406,7 @@ EncryptionResult MessageEncryptor::run(const EncryptionJob& job) const
         return fail(tr("no encryption back end"));
     if (job.to.isEmpty())
         return fail(tr("no recipients to encrypt to"));
-    const bool whole = job.mode == QLatin1String("message");
+    bool whole = job.mode == QLatin1String("message");
     if (!whole && job.mode != QLatin1String("attachments"))
         return fail(tr("unknown encryption mode \"%1\"").arg(job.mode));
     const bool smime = job.method == QLatin1String("smime");
@@ -433,6 +433,14 @@ EncryptionResult MessageEncryptor::run(const EncryptionJob& job) const
     GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.p, nullptr));
     if (!message.p)
         return fail(tr("the message cannot be parsed as MIME"));
+    // Replacing an attachment under a signature would break it for every recipient: a signed
+    // message is encrypted whole, its signed entity untouched inside the envelope.
+    result.signatureKept =
+        mimeparts::containsSignature(g_mime_message_get_mime_part(message.p), MaxDepth);
+    if (!whole && result.signatureKept) {
+        whole = true;
+        result.wholeBecauseSigned = true;
+    }
 
     // Everything the back end writes goes into one payload file; the new parts read their
     // slices of it, so that a message with many attachments does not hold many files open.

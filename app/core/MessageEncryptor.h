@@ -20,9 +20,9 @@ struct EncryptionJob
     QList<HeaderEdit> edits; // applied first (the Bcc removal, a move to Bcc)
     QString mode;            // "attachments" or "message"
     QString method;          // "smime" or "openpgp"
-    QStringList to;          // every address to encrypt to (recipients, the sender's own)
+    QStringList to;          // every address to encrypt to (the copy's recipients, the sender)
     QString workDir;         // for temporary files (spool/tmp, emptied at every start)
-    QString target;          // where the result goes (spool/queue/ID.enc.eml)
+    QString target;          // where the copy goes (spool/queue/ID.enc.eml, ID.enc-N.eml)
 };
 
 struct EncryptionResult
@@ -33,6 +33,12 @@ struct EncryptionResult
     qint64 size = 0;
     quint32 crc32 = 0;
     int parts = 0; // what was encrypted: the attachments, or 1 for the whole message
+    // The message is signed (a signature its attachments are under, mimeparts::isSignature):
+    // it was encrypted whole, so the signature stays valid inside the encryption.
+    bool signatureKept = false;
+    // Mode "attachments" was asked for, but the message is signed: encrypted whole instead
+    // (replacing an attachment would break the signature).
+    bool wholeBecauseSigned = false;
     QStringList to;
     bool senderIncluded = false;
 };
@@ -45,7 +51,8 @@ struct EncryptionResult
 //  - "attachments": the decoded content of each attachment (the rule of MessageAnalyzer) goes
 //    through the back end into NAME.p7m (CMS EnvelopedData) or NAME.pgp (binary OpenPGP); a
 //    short note in Japanese and English on how to open them joins the text, which stays as it
-//    was.
+//    was. A signed message (multipart/signed, S/MIME signed-data, a pkcs7-signature part) is
+//    encrypted as in "message" instead: its signed entity stays intact inside the envelope.
 // The result is written to a file in workDir, fsynced, and renamed to `target` (folder
 // synced). Memory use does not depend on the size of the message. Temporary files are removed
 // in every case; on failure nothing is left at `target`.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What counts as an attachment: one rule for MessageAnalyzer (what the dialog lists) and
-// MessageEncryptor (what encryption.mode "attachments" replaces); and an owner of GObject
-// references for both. Core-internal: needs GMime.
+// What counts as an attachment and what as a signature: one rule for MessageAnalyzer (what the
+// dialog lists) and MessageEncryptor (what encryption.mode "attachments" replaces, or must not);
+// and an owner of GObject references for both. Core-internal: needs GMime.
 #pragma once
 
 #include <gmime/gmime.h>
@@ -53,6 +53,48 @@ inline bool isRelated(GMimeObject* multipart)
     const char* subtype =
         g_mime_content_type_get_media_subtype(g_mime_object_get_content_type(multipart));
     return subtype && g_ascii_strcasecmp(subtype, "related") == 0;
+}
+
+// A signature over (part of) the message: multipart/signed (S/MIME or OpenPGP), S/MIME
+// signed-data (application/(x-)pkcs7-mime; smime-type=signed-data) or a detached S/MIME
+// signature part (application/(x-)pkcs7-signature). Any change inside the entity it covers
+// breaks it.
+inline bool isSignature(GMimeObject* object)
+{
+    GMimeContentType* ct = object ? g_mime_object_get_content_type(object) : nullptr;
+    if (!ct)
+        return false;
+    if (GMIME_IS_MULTIPART_SIGNED(object) || g_mime_content_type_is_type(ct, "multipart", "signed"))
+        return true;
+    if (g_mime_content_type_is_type(ct, "application", "pkcs7-signature") ||
+        g_mime_content_type_is_type(ct, "application", "x-pkcs7-signature"))
+        return true;
+    if (g_mime_content_type_is_type(ct, "application", "pkcs7-mime") ||
+        g_mime_content_type_is_type(ct, "application", "x-pkcs7-mime")) {
+        const char* type = g_mime_content_type_get_parameter(ct, "smime-type");
+        return type && g_ascii_strcasecmp(type, "signed-data") == 0;
+    }
+    return false;
+}
+
+// True when `object` is or contains a signature (isSignature). Attached messages
+// (message/rfc822) are not looked into: they travel whole, and so do their signatures. Beyond
+// `maxDepth` levels nothing is looked at (callers refuse such messages).
+inline bool containsSignature(GMimeObject* object, int maxDepth, int depth = 0)
+{
+    if (!object || depth > maxDepth)
+        return false;
+    if (isSignature(object))
+        return true;
+    if (GMIME_IS_MULTIPART(object)) {
+        GMimeMultipart* mp = GMIME_MULTIPART(object);
+        const int n = g_mime_multipart_get_count(mp);
+        for (int i = 0; i < n; ++i) {
+            if (containsSignature(g_mime_multipart_get_part(mp, i), maxDepth, depth + 1))
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace sendguard::mimeparts

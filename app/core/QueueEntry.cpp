@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace sendguard {
 
@@ -91,6 +92,20 @@ QStringList QueueEntry::pendingAddresses() const
     return list;
 }
 
+QStringList QueueEntry::pendingAmong(const QStringList& addresses) const
+{
+    QStringList list;
+    for (const QString& address : addresses) {
+        for (const Recipient& r : recipients) {
+            if (r.address == address && r.status == Recipient::Status::Pending) {
+                list << address;
+                break;
+            }
+        }
+    }
+    return list;
+}
+
 bool QueueEntry::hasPending() const
 {
     for (const Recipient& r : recipients) {
@@ -135,6 +150,16 @@ bool editsFromJson(const QJsonArray& edits, QList<HeaderEdit>* out)
 
 QJsonObject encryptionToJson(const EncryptionTask& t)
 {
+    QJsonArray copies;
+    for (const EncryptedCopy& c : t.copies) {
+        copies.append(QJsonObject{
+            {QStringLiteral("recipients"), QJsonArray::fromStringList(c.recipients)},
+            {QStringLiteral("bcc"), c.bcc},
+            {QStringLiteral("done"), c.done},
+            {QStringLiteral("size"), c.size},
+            {QStringLiteral("crc32"), double(c.crc32)},
+        });
+    }
     return QJsonObject{
         {QStringLiteral("mode"), t.mode},
         {QStringLiteral("method"), t.method},
@@ -142,25 +167,46 @@ QJsonObject encryptionToJson(const EncryptionTask& t)
         {QStringLiteral("sender"), t.sender},
         {QStringLiteral("required"), t.required},
         {QStringLiteral("reason"), t.reason},
-        {QStringLiteral("done"), t.done},
-        {QStringLiteral("size"), t.size},
-        {QStringLiteral("crc32"), double(t.crc32)},
+        {QStringLiteral("copies"), copies},
     };
 }
 
-EncryptionTask encryptionFromJson(const QJsonObject& o)
+QStringList stringList(const QJsonValue& v)
+{
+    QStringList list;
+    for (const QJsonValue& s : v.toArray())
+        list << s.toString();
+    return list;
+}
+
+EncryptionTask encryptionFromJson(const QJsonObject& o, const QStringList& envelope)
 {
     EncryptionTask t;
     t.mode = o.value(QStringLiteral("mode")).toString();
     t.method = o.value(QStringLiteral("method")).toString();
-    for (const QJsonValue& v : o.value(QStringLiteral("to")).toArray())
-        t.to << v.toString();
+    t.to = stringList(o.value(QStringLiteral("to")));
     t.sender = o.value(QStringLiteral("sender")).toString();
     t.required = o.value(QStringLiteral("required")).toBool();
     t.reason = o.value(QStringLiteral("reason")).toString();
-    t.done = o.value(QStringLiteral("done")).toBool();
-    t.size = o.value(QStringLiteral("size")).toInteger();
-    t.crc32 = quint32(o.value(QStringLiteral("crc32")).toInteger());
+    for (const QJsonValue& v : o.value(QStringLiteral("copies")).toArray()) {
+        const QJsonObject c = v.toObject();
+        EncryptedCopy copy;
+        copy.recipients = stringList(c.value(QStringLiteral("recipients")));
+        copy.bcc = c.value(QStringLiteral("bcc")).toBool();
+        copy.done = c.value(QStringLiteral("done")).toBool();
+        copy.size = c.value(QStringLiteral("size")).toInteger();
+        copy.crc32 = quint32(c.value(QStringLiteral("crc32")).toInteger());
+        t.copies.append(copy);
+    }
+    if (!o.contains(QStringLiteral("copies")) && o.value(QStringLiteral("done")).toBool()) {
+        // Written by a version that made one copy for everyone (ID.enc.eml): relayed as it is.
+        EncryptedCopy copy;
+        copy.recipients = envelope;
+        copy.done = true;
+        copy.size = o.value(QStringLiteral("size")).toInteger();
+        copy.crc32 = quint32(o.value(QStringLiteral("crc32")).toInteger());
+        t.copies.append(copy);
+    }
     return t;
 }
 
@@ -260,7 +306,8 @@ bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* e
         return false;
     }
     e.analysis = json.value(QStringLiteral("analysis")).toObject();
-    e.encryption = encryptionFromJson(json.value(QStringLiteral("encryption")).toObject());
+    e.encryption = encryptionFromJson(json.value(QStringLiteral("encryption")).toObject(),
+                                      e.recipientAddresses());
     e.sentUnencrypted = json.value(QStringLiteral("sent_unencrypted")).toBool();
     *entry = e;
     return true;
@@ -300,7 +347,11 @@ QJsonObject QueueEntry::toListJson() const
         QString status;
         if (sentUnencrypted)
             status = QStringLiteral("sent-unencrypted-override");
-        else if (encryption.done)
+        else if (encryption.isPlanned() && !encryption.method.isEmpty() &&
+                 std::all_of(encryption.copies.cbegin(), encryption.copies.cend(),
+                             [this](const EncryptedCopy& c) {
+                                 return c.done || pendingAmong(c.recipients).isEmpty();
+                             }))
             status = QStringLiteral("encrypted");
         else if (encryption.isNeeded())
             status = encryption.method.isEmpty() ? QStringLiteral("impossible")
@@ -312,6 +363,23 @@ QJsonObject QueueEntry::toListJson() const
             plan.insert(QStringLiteral("mode"), encryption.mode);
             plan.insert(QStringLiteral("method"),
                         encryption.method.isEmpty() ? QJsonValue() : QJsonValue(encryption.method));
+        }
+        if (encryption.isPlanned()) {
+            // One copy for the visible recipients, one per Bcc recipient: how far each got.
+            QJsonArray copies;
+            for (const EncryptedCopy& c : encryption.copies) {
+                const qsizetype pending = pendingAmong(c.recipients).size();
+                copies.append(QJsonObject{
+                    {QStringLiteral("kind"),
+                     c.bcc ? QStringLiteral("bcc") : QStringLiteral("visible")},
+                    {QStringLiteral("recipients"), c.recipients.size()},
+                    {QStringLiteral("pending"), pending},
+                    {QStringLiteral("state"), pending == 0 ? QStringLiteral("relayed")
+                                              : c.done     ? QStringLiteral("encrypted")
+                                                           : QStringLiteral("to-encrypt")},
+                });
+            }
+            plan.insert(QStringLiteral("copies"), copies);
         }
         o.insert(QStringLiteral("encryption"), plan);
     }

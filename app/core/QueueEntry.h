@@ -45,8 +45,29 @@ struct Recipient
     }
 };
 
-// The encryption a queued message gets before it is relayed (see EncryptionPlan), and, once it
-// is done, the encrypted file: spool/queue/ID.enc.eml, made once and relayed as it is.
+// One encrypted copy of a message: encrypted to exactly `recipients` (and the sender's own key)
+// and relayed to them alone, in an SMTP transaction of its own. Its file is
+// spool/queue/ID.enc.eml (the first copy) or ID.enc-N.eml (see Spool::encryptedPath), made once
+// from the message as relayed and relayed as it is.
+struct EncryptedCopy
+{
+    QStringList recipients; // envelope recipients
+    bool bcc = false;       // a Bcc recipient's own copy (not shown in To/Cc as relayed)
+    bool done = false;      // its file is complete and on disk (size, crc32)
+    qint64 size = 0;
+    quint32 crc32 = 0;
+
+    bool operator==(const EncryptedCopy& o) const
+    {
+        return recipients == o.recipients && bcc == o.bcc && done == o.done && size == o.size &&
+               crc32 == o.crc32;
+    }
+};
+
+// The encryption a queued message gets before it is relayed (see EncryptionPlan), and, once the
+// hold ends, its encrypted copies: one for the recipients the To/Cc headers show as relayed,
+// and one per other (Bcc) recipient, so that no copy names a Bcc recipient's key to anyone else.
+// Without Bcc recipients there is one copy.
 struct EncryptionTask
 {
     QString mode;          // "attachments" or "message"; empty: relayed as received
@@ -56,16 +77,16 @@ struct EncryptionTask
     bool required = false; // never relayed in clear (policy, or the user expects encryption)
     QString reason;        // why no method can be used, when `method` is empty
 
-    bool done = false; // ID.enc.eml is complete and on disk
-    qint64 size = 0;   // of ID.enc.eml
-    quint32 crc32 = 0;
+    // Decided from the header as relayed when the hold ends; empty until then. A copy whose
+    // recipients are all delivered or refused has its file removed (done false again).
+    QList<EncryptedCopy> copies;
 
     bool isNeeded() const { return !mode.isEmpty(); }
+    bool isPlanned() const { return !copies.isEmpty(); }
     bool operator==(const EncryptionTask& o) const
     {
         return mode == o.mode && method == o.method && to == o.to && sender == o.sender &&
-               required == o.required && reason == o.reason && done == o.done && size == o.size &&
-               crc32 == o.crc32;
+               required == o.required && reason == o.reason && copies == o.copies;
     }
 };
 
@@ -114,6 +135,8 @@ struct QueueEntry
 
     QStringList recipientAddresses() const;
     QStringList pendingAddresses() const;
+    // Those of `addresses` that are still pending, in that order.
+    QStringList pendingAmong(const QStringList& addresses) const;
     bool hasPending() const;
     bool hasRefused() const;
 

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcHistory, "sendguard.history", QtInfoMsg)
 
@@ -17,10 +18,14 @@ namespace sendguard {
 RecipientHistory::RecipientHistory(const QString& path)
     : m_path(path), m_connection(QStringLiteral("history-%1").arg(reinterpret_cast<quintptr>(this)))
 {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(1000);
+    QObject::connect(&m_flushTimer, &QTimer::timeout, &m_flushTimer, [this] { flush(); });
 }
 
 RecipientHistory::~RecipientHistory()
 {
+    flush();
     if (QSqlDatabase::contains(m_connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -97,33 +102,52 @@ bool RecipientHistory::isEmpty() const
 
 void RecipientHistory::recordDelivered(const QStringList& addresses)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.isOpen())
+    if (addresses.isEmpty())
         return;
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    db.transaction();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO recipients (address, domain, first_sent, last_sent) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT(address) DO UPDATE SET last_sent = excluded.last_sent, count = count + 1"));
+    m_pendingTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     QStringList normalized;
     for (const QString& a : addresses) {
         const QString n = normalizeAddress(a);
-        q.addBindValue(n);
-        q.addBindValue(AddressSyntax::domainOf(n));
-        q.addBindValue(now);
-        q.addBindValue(now);
+        m_pending[n] += 1;
+        normalized << n;
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        for (const QString& n : std::as_const(normalized)) {
+            m_addresses.insert(n.toLower());
+            m_domains.insert(AddressSyntax::domainOf(n));
+        }
+    }
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void RecipientHistory::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    const QHash<QString, int> pending = std::exchange(m_pending, {});
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.isOpen())
+        return;
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT INTO recipients (address, domain, first_sent, last_sent, count)"
+                       " VALUES (?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET"
+                       " last_sent = excluded.last_sent, count = count + excluded.count"));
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        q.addBindValue(it.key());
+        q.addBindValue(AddressSyntax::domainOf(it.key()));
+        q.addBindValue(m_pendingTime);
+        q.addBindValue(m_pendingTime);
+        q.addBindValue(it.value());
         if (!q.exec())
             qCWarning(lcHistory).noquote()
                 << "cannot update the recipient history:" << q.lastError().text();
-        normalized << n;
     }
     db.commit();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    for (const QString& n : std::as_const(normalized)) {
-        m_addresses.insert(n.toLower());
-        m_domains.insert(AddressSyntax::domainOf(n));
-    }
 }
 
 } // namespace sendguard

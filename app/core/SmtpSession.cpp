@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <cstring>
+#include <utility>
 #include <zlib.h>
 
 Q_LOGGING_CATEGORY(lcSmtp, "sendguard.smtp", QtInfoMsg)
@@ -58,7 +59,6 @@ SmtpSession::SmtpSession(QSslSocket* socket, const SessionContext* context, QObj
     // While a message waits for its answer nothing is read, so a client cannot fill memory.
     m_socket->setReadBufferSize(1024 * 1024);
     m_idle.setSingleShot(true);
-    m_idle.setInterval(m_context->limits.idleTimeoutSeconds * 1000);
     connect(&m_idle, &QTimer::timeout, this, &SmtpSession::onIdleTimeout);
     connect(m_socket, &QSslSocket::readyRead, this, &SmtpSession::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, [this] {
@@ -97,12 +97,21 @@ SmtpSession::~SmtpSession()
 
 void SmtpSession::restartIdleTimer()
 {
-    if (m_mode != Mode::Waiting && m_mode != Mode::Closing)
-        m_idle.start();
+    if (m_mode == Mode::Waiting || m_mode == Mode::Closing)
+        return;
+    m_activity.start();
+    if (!m_idle.isActive())
+        m_idle.start(m_context->limits.idleTimeoutSeconds * 1000);
 }
 
 void SmtpSession::onIdleTimeout()
 {
+    const qint64 limit = qint64(m_context->limits.idleTimeoutSeconds) * 1000;
+    const qint64 quiet = m_activity.isValid() ? m_activity.elapsed() : limit;
+    if (quiet < limit) {
+        m_idle.start(int(limit - quiet)); // active meanwhile: wait for the rest
+        return;
+    }
     closeWith(
         421, "4.4.2",
         QStringLiteral("%1 idle for too long, closing the connection").arg(m_context->hostName));
@@ -400,6 +409,7 @@ void SmtpSession::handleData()
     }
     m_dataSize = 0;
     m_crc = quint32(::crc32_z(0, nullptr, 0));
+    m_content.clear();
     m_prevLineCrlf = true;
     m_lineLength = 0;
     m_dataProblem = DataProblem::None;
@@ -466,6 +476,10 @@ bool SmtpSession::consumeData()
             flag(DataProblem::WriteFailed);
         m_crc = quint32(
             ::crc32_z(m_crc, reinterpret_cast<const Bytef*>(out.constData()), size_t(out.size())));
+        if (m_dataSize <= KeptInMemory)
+            m_content += out;
+        else
+            m_content = QByteArray(); // too big: analysed from the file
     }
     return ended;
 }
@@ -474,7 +488,8 @@ void SmtpSession::endOfData()
 {
     QString writeError;
     if (m_file) {
-        if (!m_file->flush())
+        // A file from the spool's pool may be a relayed message's, longer than this one.
+        if (!m_file->flush() || !m_file->resize(m_dataSize))
             m_dataProblem = DataProblem::WriteFailed;
         writeError = m_file->errorString();
         m_file->close();
@@ -523,6 +538,7 @@ void SmtpSession::endOfData()
     message.smtpUtf8 = m_smtpUtf8;
     message.size = m_dataSize;
     message.crc32 = m_crc;
+    message.content = std::exchange(m_content, {});
     message.clientAddress = m_socket->peerAddress().toString();
     resetTransaction();
 

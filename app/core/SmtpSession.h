@@ -4,6 +4,7 @@
 #include "Config.h"
 #include "SmtpTypes.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,9 @@ public:
     static constexpr int MaxPath = 256;
     static constexpr int MaxErrors = 10;
     static constexpr int MaxAuthFailures = 3;
+    // A message up to this size is also kept in memory for its analysis (ReceivedMessage::
+    // content); 50 sessions at once then hold at most 12.5 MiB.
+    static constexpr qint64 KeptInMemory = 256 * 1024;
 
     SmtpSession(QSslSocket* socket, const SessionContext* context, QObject* parent = nullptr);
     ~SmtpSession() override;
@@ -91,7 +95,11 @@ private:
 
     QSslSocket* m_socket;
     const SessionContext* m_context;
+    // Idle limit: the timer is armed once and, when it fires early because the client was
+    // active meanwhile (m_activity), re-armed for the rest (cheaper than restarting a timer
+    // for every command).
     QTimer m_idle;
+    QElapsedTimer m_activity;
     QByteArray m_input;
     Mode m_mode = Mode::Command;
 
@@ -116,6 +124,7 @@ private:
     std::unique_ptr<QFile> m_file;
     qint64 m_dataSize = 0;
     quint32 m_crc = 0;
+    QByteArray m_content; // what was stored, while it is at most KeptInMemory bytes
     bool m_atLineStart = true;
     bool m_prevLineCrlf = true;
     qint64 m_lineLength = 0;

@@ -52,6 +52,9 @@ struct ReceivedMessage
     bool smtpUtf8 = false;
     qint64 size = 0;
     quint32 crc32 = 0; // zlib CRC-32 of the stored bytes
+    // The stored bytes themselves when the message is small (SmtpSession::KeptInMemory), so
+    // that analysing it needs no second read of the file; empty otherwise.
+    QByteArray content;
     QString clientAddress;
     Verdict verdict; // filled by MessageIntake::prepare()
 };

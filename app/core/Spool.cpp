@@ -10,8 +10,10 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QRegularExpression>
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <zlib.h>
 
 Q_LOGGING_CATEGORY(lcSpool, "sendguard.spool", QtInfoMsg)
@@ -25,6 +27,8 @@ constexpr int SyncFileSystemFrom = 3;
 // Ready-made incoming files kept by the worker.
 constexpr int PoolSize = 64;
 constexpr int PoolLow = 16;
+// Relayed message files up to this size join the pool instead of being removed.
+constexpr qint64 RecycleUpTo = 1024 * 1024;
 // How long records of relayed messages may wait for company before they are synced.
 constexpr std::chrono::milliseconds FinishDelay(50);
 
@@ -73,34 +77,44 @@ bool Spool::open(QString* error)
         QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                        QFileDevice::ExeOwner);
     }
-    // Anything still in tmp/ was never acknowledged to a client.
+    // Anything still in tmp/, and any pool file in the queue, was never acknowledged to a
+    // client (or was a relayed message's file, kept for reuse).
     const QStringList leftovers = QDir(m_tmp).entryList(QDir::Files);
     for (const QString& name : leftovers)
         QFile::remove(m_tmp + QLatin1Char('/') + name);
+    const QStringList parts = QDir(m_queue).entryList({QStringLiteral("*.part")}, QDir::Files);
+    for (const QString& name : parts)
+        QFile::remove(m_queue + QLatin1Char('/') + name);
     return true;
 }
 
 QString Spool::incomingPath(const QString& id) const
 {
-    return m_tmp + QLatin1Char('/') + id + QStringLiteral(".eml");
+    std::lock_guard<std::mutex> lock(m_poolMutex);
+    return m_incoming.value(id, m_queue + QStringLiteral("/in-") + id + QStringLiteral(".part"));
 }
 
 QString Spool::claimIncoming(const QString& id)
 {
-    QString ready;
+    QString path;
     bool low;
     {
         std::lock_guard<std::mutex> lock(m_poolMutex);
-        if (!m_pool.isEmpty())
-            ready = m_pool.takeLast();
+        path = m_pool.isEmpty() ? m_queue + QStringLiteral("/in-") + id + QStringLiteral(".part")
+                                : m_pool.takeLast();
+        m_incoming.insert(id, path);
         low = m_pool.size() < PoolLow;
     }
-    const QString path = incomingPath(id);
-    QString ignored;
-    if (!ready.isEmpty() && !durable::renameFile(ready, path, &ignored))
-        QFile::remove(ready);
     if (low)
         m_wake.notify_one(); // the worker refills the pool
+    return path;
+}
+
+QString Spool::takeIncoming(const QString& id)
+{
+    const QString path = incomingPath(id);
+    std::lock_guard<std::mutex> lock(m_poolMutex);
+    m_incoming.remove(id);
     return path;
 }
 
@@ -113,7 +127,7 @@ void Spool::refillPool()
     }
     QStringList created;
     for (int i = 0; i < missing; ++i) {
-        const QString path = m_tmp + QStringLiteral("/pool-%1.part").arg(++m_poolSerial);
+        const QString path = m_queue + QStringLiteral("/pool-%1.part").arg(++m_poolSerial);
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
             break;
@@ -124,14 +138,35 @@ void Spool::refillPool()
     m_pool += created;
 }
 
+void Spool::recycle(const QString& path)
+{
+    // Removing a file and creating another costs ext4 far more (freeing and allocating the
+    // inode and its blocks, a discard) than renaming one in its folder: a relayed message's
+    // file becomes the next incoming one, overwritten in place and cut to its new length
+    // (SmtpSession).
+    {
+        std::lock_guard<std::mutex> lock(m_poolMutex);
+        if (m_pool.size() < 2 * PoolSize) {
+            const QString pooled = m_queue + QStringLiteral("/pool-%1.part").arg(++m_poolSerial);
+            if (::rename(QFile::encodeName(path).constData(),
+                         QFile::encodeName(pooled).constData()) == 0) {
+                m_pool.append(pooled);
+                return;
+            }
+        }
+    }
+    QFile::remove(path);
+}
+
 QString Spool::bodyPath(const QString& id) const
 {
     return m_queue + QLatin1Char('/') + id + QStringLiteral(".eml");
 }
 
-QString Spool::encryptedPath(const QString& id) const
+QString Spool::encryptedPath(const QString& id, int copy) const
 {
-    return m_queue + QLatin1Char('/') + id + QStringLiteral(".enc.eml");
+    return m_queue + QLatin1Char('/') + id +
+           (copy == 0 ? QStringLiteral(".enc.eml") : QStringLiteral(".enc-%1.eml").arg(copy));
 }
 
 QList<QueueEntry> Spool::recover(QStringList* notes)
@@ -198,15 +233,14 @@ QList<QueueEntry> Spool::recover(QStringList* notes)
                 tr("message %1 does not match its recorded size and checksum; it was moved to %2")
                     .arg(entry.id, m_damaged));
         } else {
-            if (entry.encryption.done &&
-                !fileMatches(encryptedPath(entry.id), entry.encryption.size,
-                             entry.encryption.crc32)) {
-                // Its encrypted form is missing or cut short: made again from the message
-                // before it is relayed.
-                QFile::remove(encryptedPath(entry.id));
-                entry.encryption.done = false;
-                entry.encryption.size = 0;
-                entry.encryption.crc32 = 0;
+            for (int i = 0; i < entry.encryption.copies.size(); ++i) {
+                EncryptedCopy& copy = entry.encryption.copies[i];
+                if (!copy.done || fileMatches(encryptedPath(entry.id, i), copy.size, copy.crc32))
+                    continue;
+                // An encrypted copy missing or cut short: made again from the message before
+                // it is relayed.
+                QFile::remove(encryptedPath(entry.id, i));
+                copy = {copy.recipients, copy.bcc, false, 0, 0};
                 notes->append(tr("the encrypted form of message %1 is incomplete; it will be "
                                  "encrypted again")
                                   .arg(entry.id));
@@ -229,16 +263,20 @@ QList<QueueEntry> Spool::recover(QStringList* notes)
     // Message files the journal does not know: relayed ones whose removal was cut short, or
     // acceptances cut short before the client was answered. Either way they must go.
     const QStringList files = QDir(m_queue).entryList({QStringLiteral("*.eml")}, QDir::Files);
-    QSet<QString> encrypted; // messages whose encrypted form is recorded and complete
+    QSet<QString> encrypted; // file names of encrypted copies recorded as complete
     for (const QueueEntry& e : std::as_const(entries)) {
-        if (e.encryption.done)
-            encrypted.insert(e.id);
+        for (int i = 0; i < e.encryption.copies.size(); ++i) {
+            if (e.encryption.copies.at(i).done)
+                encrypted.insert(QFileInfo(encryptedPath(e.id, i)).fileName());
+        }
     }
+    static const QRegularExpression copyName(QStringLiteral("\\.enc(-[0-9]+)?\\.eml$"));
     for (const QString& name : files) {
-        if (name.endsWith(QLatin1String(".enc.eml"))) {
-            // An encrypted form nobody records (its message is gone, or the crash came before
-            // its journal line): it goes; the message, if still queued, is encrypted again.
-            if (!encrypted.contains(name.chopped(8)))
+        if (copyName.match(name).hasMatch()) {
+            // An encrypted copy nobody records (its message is gone, the crash came before its
+            // journal line, or all its recipients had it): it goes; the message, if still
+            // queued, encrypts it again when it is needed.
+            if (!encrypted.contains(name))
                 QFile::remove(m_queue + QLatin1Char('/') + name);
             continue;
         }
@@ -331,7 +369,7 @@ void Spool::finish(const QueueEntry& entry, Done done)
 
 void Spool::discardIncoming(const QString& id)
 {
-    QFile::remove(incomingPath(id));
+    QFile::remove(takeIncoming(id));
 }
 
 void Spool::pruneDone(int maxAgeDays)
@@ -421,6 +459,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
     QByteArray journal;
     QByteArray doneRecords;
     QStringList finishedFiles;
+    QStringList recycledFiles; // small message files, reused for incoming ones
     int accepts = 0;
     for (const Job& job : batch)
         accepts += job.op == Op::Accept ? 1 : 0;
@@ -439,7 +478,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
             QJsonDocument(job.entry.toJson()).toJson(QJsonDocument::Compact);
         switch (job.op) {
         case Op::Accept: {
-            const QString tmp = incomingPath(job.id);
+            const QString tmp = takeIncoming(job.id);
             if ((!groupSync && !durable::syncFile(tmp, &job.error)) ||
                 !durable::renameFile(tmp, bodyPath(job.id), &job.error)) {
                 qCCritical(lcSpool).noquote() << job.error;
@@ -457,7 +496,12 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
         case Op::Finish:
             journal += journalLine("done", job.id, {});
             doneRecords += entryJson + '\n';
-            finishedFiles << bodyPath(job.id) << encryptedPath(job.id);
+            (job.entry.size <= RecycleUpTo ? recycledFiles : finishedFiles) << bodyPath(job.id);
+            if (job.entry.encryption.isNeeded()) {
+                finishedFiles << encryptedPath(job.id);
+                for (int i = 1; i < job.entry.encryption.copies.size(); ++i)
+                    finishedFiles << encryptedPath(job.id, i);
+            }
             m_live.remove(job.id);
             break;
         }
@@ -487,6 +531,8 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
     // Only now that "done" is on disk may the message files go.
     for (const QString& path : std::as_const(finishedFiles))
         QFile::remove(path);
+    for (const QString& path : std::as_const(recycledFiles))
+        recycle(path);
     if (!doneRecords.isEmpty())
         m_doneLog.write(doneRecords);
     return true;

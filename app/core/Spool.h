@@ -18,8 +18,9 @@ namespace sendguard {
 // The on-disk queue, in the manner of a mail server's queue: message files that never change,
 // and an append-only journal of envelopes and states.
 //
-//   spool/tmp/ID.eml       being received; removed at start (never acknowledged)
-//   spool/queue/ID.eml     accepted message: written, fsynced, then renamed here
+//   spool/queue/*.part     files ready for messages about to be received, and messages being
+//                          received; removed at start (never acknowledged)
+//   spool/queue/ID.eml     accepted message: written, fsynced, then renamed to this name
 //   spool/journal.jsonl    one line per change: {"op":"put","entry":{...}} or {"op":"done",...};
 //                          the last "put" of an ID is its state, "done" ends it
 //   spool/done.jsonl       what was relayed (metadata only), for `queue list`
@@ -47,15 +48,18 @@ public:
     // Relayed entries (newest first, at most `limit`).
     QList<QueueEntry> loadDone(int limit) const;
 
+    // Where message `id` is being received (see claimIncoming()).
     QString incomingPath(const QString& id) const;
-    // Prepares tmp/ID.eml for a message about to be received and returns its path. The file is
-    // taken from a pool the worker thread creates in advance, because creating a file costs far
-    // more than renaming one, and the receiving thread should not pay for it.
+    // Chooses the file for a message about to be received and returns its path: a file from a
+    // pool in the queue folder, made in advance by the worker thread or left by a relayed
+    // message (creating and removing files costs far more than renaming one in its folder).
+    // It may hold old bytes: the writer overwrites it and cuts it to its new length.
     QString claimIncoming(const QString& id);
     QString bodyPath(const QString& id) const;
-    // The encrypted form of a message (encryption.mode), made once before it is relayed:
-    // queue/ID.enc.eml. It is built in tmpFolder() and renamed there.
-    QString encryptedPath(const QString& id) const;
+    // The encrypted copies of a message (encryption.mode, EncryptionTask::copies), each made
+    // once before it is relayed: queue/ID.enc.eml for copy 0, queue/ID.enc-N.eml for copy N.
+    // They are built in tmpFolder() and renamed there.
+    QString encryptedPath(const QString& id, int copy = 0) const;
     QString tmpFolder() const { return m_tmp; }
 
     // Moves tmp/ID.eml into the queue together with `entry`, durably; `done` runs afterwards.
@@ -87,6 +91,10 @@ private:
 
     void submit(Job job);
     void refillPool();
+    // incomingPath(id), forgotten.
+    QString takeIncoming(const QString& id);
+    // Moves a file no longer needed into the pool of incoming files, or removes it.
+    void recycle(const QString& path);
     void run();
     bool processBatch(std::deque<Job>& batch, QString* error);
     bool compact(QString* error);
@@ -107,8 +115,9 @@ private:
     QHash<QString, QByteArray> m_live; // id -> latest entry JSON, for compaction (worker only)
     qint64 m_journalLines = 0;
 
-    std::mutex m_poolMutex;
-    QStringList m_pool; // empty files in tmp/, ready to be claimed
+    mutable std::mutex m_poolMutex;
+    QStringList m_pool;                 // files in queue/ (pool-N.part), ready to be claimed
+    QHash<QString, QString> m_incoming; // id -> file of a message being received
     int m_poolSerial = 0;
 
     std::mutex m_mutex;

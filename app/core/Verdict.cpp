@@ -59,6 +59,8 @@ QJsonObject EncryptionPlan::toJson() const
         o.insert(QStringLiteral("sender"), sender.toJson());
     if (!reason.isEmpty())
         o.insert(QStringLiteral("reason"), reason);
+    if (wholeBecauseSigned)
+        o.insert(QStringLiteral("whole_because_signed"), true);
     return o;
 }
 
@@ -75,6 +77,7 @@ EncryptionPlan EncryptionPlan::fromJson(const QJsonObject& json)
     p.overrideAllowed = json.value(QStringLiteral("override_allowed")).toBool();
     p.attachments = json.value(QStringLiteral("attachments")).toInt();
     p.reason = json.value(QStringLiteral("reason")).toString();
+    p.wholeBecauseSigned = json.value(QStringLiteral("whole_because_signed")).toBool();
     for (const QJsonValue& v : json.value(QStringLiteral("recipients")).toArray())
         p.recipients.append(RecipientKey::fromJson(v.toObject()));
     p.sender = RecipientKey::fromJson(json.value(QStringLiteral("sender")).toObject());
@@ -208,6 +211,8 @@ QJsonObject Verdict::toJson() const
                   {QStringLiteral("moved_to_bcc"), QJsonArray::fromStringList(movedToBcc)}};
     if (!bccReason.isEmpty())
         o.insert(QStringLiteral("bcc_reason"), bccReason);
+    if (hasSignature)
+        o.insert(QStringLiteral("signed"), true);
     if (!encryption.isOff())
         o.insert(QStringLiteral("encryption"), encryption.toJson());
     return o;
@@ -268,6 +273,7 @@ Verdict Verdict::fromJson(const QJsonObject& json)
     for (const QJsonValue& m : json.value(QStringLiteral("moved_to_bcc")).toArray())
         v.movedToBcc << m.toString();
     v.bccReason = json.value(QStringLiteral("bcc_reason")).toString();
+    v.hasSignature = json.value(QStringLiteral("signed")).toBool();
     v.encryption = EncryptionPlan::fromJson(json.value(QStringLiteral("encryption")).toObject());
     return v;
 }

@@ -100,6 +100,9 @@ struct EncryptionPlan
     bool overrideAllowed = false; // encryption.allow_unencrypted_override
     int attachments = 0;          // attachments to encrypt (mode "attachments")
     QString reason;               // why it is not encrypted (English, for logs and SMTP)
+    // encryption.mode is "attachments", but the message is signed: `mode` is "message", so that
+    // the signature stays valid inside the encryption.
+    bool wholeBecauseSigned = false;
     QList<RecipientKey> recipients;
     RecipientKey sender; // the sender's own key (From, else envelope sender)
 
@@ -129,6 +132,8 @@ struct Verdict
     QList<AttachmentInfo> attachments;
     QList<KeywordHit> keywordHits;
     int partCount = 0;
+    // Signed (mimeparts::containsSignature): its attachments must not be replaced.
+    bool hasSignature = false;
 
     // The planned move to Bcc.
     QStringList movedToBcc;

@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -13,9 +14,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace sendguard {
 
@@ -40,6 +43,14 @@ QString methodLabel(const QString& method)
 }
 
 constexpr int KeyColumn = 3;
+constexpr int RemoveColumn = 4; // the Remove/Restore button of a recipient without a key
+
+// Item data of a recipient line that can be removed.
+constexpr int RemovedRole = Qt::UserRole + 1;    // bool
+constexpr int CheckableRole = Qt::UserRole + 2;  // it had a check box
+constexpr int SavedCheckRole = Qt::UserRole + 3; // its check state before it was removed
+constexpr int KeyTextRole = Qt::UserRole + 4;    // the Key column's text and tooltip
+constexpr int KeyTipRole = Qt::UserRole + 5;
 
 } // namespace
 
@@ -191,17 +202,24 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         return QStringList{name, where, notes.join(QStringLiteral(", "))};
     };
 
-    layout->addWidget(
-        new QLabel(tr("Recipients (%n):", nullptr, int(entry.recipients.size())), this));
+    m_recipientsLabel =
+        new QLabel(tr("Recipients (%n):", nullptr, int(entry.recipients.size())), this);
+    m_recipientsLabel->setObjectName(QStringLiteral("recipientsLabel"));
+    layout->addWidget(m_recipientsLabel);
     // Encryption: per recipient whether a key was found (column "Key").
     const EncryptionPlan& encryption = verdict.encryption;
     const bool showKeys =
         !encryption.isOff() &&
         !(encryption.mode == QLatin1String("attachments") && encryption.attachments == 0);
     QHash<QString, RecipientKey> keys;
-    for (const RecipientKey& k : encryption.recipients)
+    for (const RecipientKey& k : encryption.recipients) {
         keys.insert(k.address.toLower(), k);
-    auto showKey = [&](QTreeWidgetItem* item, const QString& address) {
+        if (k.usable)
+            m_keyMethods.insert(k.address.toLower(), k.methods);
+    }
+    // Encryption required but impossible: the recipients without a key can be taken out.
+    const bool removable = showKeys && encryption.refuse;
+    auto showKeyColumn = [&](QTreeWidgetItem* item, const QString& address) {
         if (!showKeys)
             return;
         const auto it = keys.constFind(address.toLower());
@@ -222,13 +240,21 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         item->setText(KeyColumn, text);
         item->setToolTip(KeyColumn, tip.isEmpty() ? text : tip);
     };
+    auto showKey = [&](QTreeWidgetItem* item, const QString& address) {
+        showKeyColumn(item, address);
+        if (removable && !m_keyMethods.contains(address.toLower()))
+            offerRemoval(item, address);
+    };
 
     m_recipients = new QTreeWidget(this);
     m_recipients->setObjectName(QStringLiteral("recipients"));
-    m_recipients->setColumnCount(showKeys ? 4 : 3);
-    m_recipients->setHeaderLabels(
-        showKeys ? QStringList{tr("Recipient"), tr("Field"), tr("Note"), tr("Key")}
-                 : QStringList{tr("Recipient"), tr("Field"), tr("Note")});
+    QStringList headers{tr("Recipient"), tr("Field"), tr("Note")};
+    if (showKeys)
+        headers << tr("Key");
+    if (removable)
+        headers << QString(); // the Remove/Restore buttons
+    m_recipients->setColumnCount(int(headers.size()));
+    m_recipients->setHeaderLabels(headers);
     m_recipients->setRootIsDecorated(false);
     m_recipients->setUniformRowHeights(true);
     m_recipients->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -286,6 +312,9 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         m_recipients->header()->setSectionResizeMode(KeyColumn, QHeaderView::Interactive);
         m_recipients->setColumnWidth(KeyColumn,
                                      qBound(80, m_recipients->columnWidth(KeyColumn), 200));
+        if (removable)
+            m_recipients->header()->setSectionResizeMode(RemoveColumn,
+                                                         QHeaderView::ResizeToContents);
         setMinimumWidth(900);
     }
     m_recipients->setMinimumHeight(m_recipients->sizeHintForRow(0) * 7 + 30);
@@ -340,6 +369,10 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                              .arg(method, encryption.method == QLatin1String("smime")
                                               ? QStringLiteral(".p7m")
                                               : QStringLiteral(".pgp"));
+            if (encryption.wholeBecauseSigned)
+                text += QLatin1Char(' ') +
+                        tr("The message is signed: it is encrypted as a whole instead of "
+                           "attachment by attachment, so that its signature stays valid.");
             if (encryption.sender.usable)
                 text += QLatin1Char(' ') +
                         tr("Your own key (%1) is included, so you can read what you sent.")
@@ -378,13 +411,41 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         }
         layout->addWidget(plan);
         setProperty("encryptionBlocked", encryption.refuse);
+        // Taking out the recipients without a key helps when the others have one.
+        if (!m_removable.isEmpty() && !m_keyMethods.isEmpty()) {
+            m_removeKeyless = new QPushButton(this);
+            m_removeKeyless->setObjectName(QStringLiteral("removeKeyless"));
+            m_removeKeyless->setAutoDefault(false);
+            connect(m_removeKeyless, &QPushButton::clicked, this,
+                    &ConfirmDialog::removeOrRestoreAll);
+            auto* row = new QHBoxLayout;
+            row->addWidget(m_removeKeyless);
+            row->addStretch(1);
+            layout->addLayout(row);
+        }
+        if (!m_removable.isEmpty()) {
+            m_removalNote = new QLabel(this);
+            m_removalNote->setObjectName(QStringLiteral("removalNote"));
+            m_removalNote->setWordWrap(true);
+            m_removalNote->setTextFormat(Qt::PlainText);
+            m_removalNote->hide();
+            layout->addWidget(m_removalNote);
+            // The keyboard's way: Del on the current line removes or restores it.
+            auto* del = new QShortcut(QKeySequence::Delete, m_recipients, nullptr, nullptr,
+                                      Qt::WidgetShortcut);
+            connect(del, &QShortcut::activated, this, [this] {
+                QTreeWidgetItem* current = m_recipients->currentItem();
+                if (current && m_removable.contains(current))
+                    setRemoved(current, !current->data(0, RemovedRole).toBool());
+            });
+        }
         if (encryption.refuse && encryption.overrideAllowed) {
-            auto* clear = new QCheckBox(tr("Send &without encryption (allowed by your "
-                                           "organisation; recorded in the audit log)"),
-                                        this);
-            clear->setObjectName(QStringLiteral("sendUnencrypted"));
-            layout->addWidget(clear);
-            connect(clear, &QCheckBox::toggled, this, [this] { updateSendButton(); });
+            m_sendUnencrypted = new QCheckBox(tr("Send &without encryption (allowed by your "
+                                                 "organisation; recorded in the audit log)"),
+                                              this);
+            m_sendUnencrypted->setObjectName(QStringLiteral("sendUnencrypted"));
+            layout->addWidget(m_sendUnencrypted);
+            connect(m_sendUnencrypted, &QCheckBox::toggled, this, [this] { updateSendButton(); });
         }
     }
 
@@ -442,8 +503,7 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
         if (!m_send->isEnabled())
             return;
         // Sending in clear what should be encrypted takes a second, explicit yes.
-        const auto* clear = findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
-        if (clear && clear->isChecked() &&
+        if (m_sendUnencrypted && m_sendUnencrypted->isChecked() &&
             QMessageBox::warning(this, tr("Send without encryption?"),
                                  tr("This message should be encrypted, but not every recipient "
                                     "has a usable key. Send it UNENCRYPTED anyway? This is "
@@ -463,7 +523,7 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
     connect(m_recipients, &QTreeWidget::itemChanged, this, onChanged);
     if (m_attachments)
         connect(m_attachments, &QTreeWidget::itemChanged, this, onChanged);
-    updateSendButton();
+    updateRemoval();
 
     // Keyboard order: the lists first (Space ticks), then the buttons.
     m_recipients->setFocus();
@@ -507,10 +567,15 @@ void ConfirmDialog::updateSendButton()
 {
     const int left = uncheckedCount();
     // Encryption required but impossible: Send only after choosing to send in clear.
+    // Or once the recipients without a key are removed and everyone left has a key.
     bool blocked = property("encryptionBlocked").toBool();
-    if (const auto* clear = findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")))
-        blocked = blocked && !clear->isChecked();
-    m_send->setEnabled(left == 0 && !m_clientRefused && !blocked);
+    if (blocked && !removedRecipients().isEmpty() && !remainingMethod().isEmpty())
+        blocked = false;
+    if (m_sendUnencrypted)
+        blocked = blocked && !m_sendUnencrypted->isChecked();
+    // Nothing is sent to nobody.
+    const bool nobodyLeft = remainingCount() == 0;
+    m_send->setEnabled(left == 0 && !m_clientRefused && !blocked && !nobodyLeft);
     if (m_clientRefused || !m_options.checkboxes) {
         m_checkHint->hide();
         return;
@@ -520,6 +585,186 @@ void ConfirmDialog::updateSendButton()
                                    : tr("Tick each external recipient and each attachment to "
                                         "confirm it (%n left).",
                                         nullptr, left));
+}
+
+QStringList ConfirmDialog::removedRecipients() const
+{
+    QStringList removed;
+    for (const QTreeWidgetItem* item : m_removable) {
+        if (item->data(0, RemovedRole).toBool())
+            removed << item->data(0, Qt::UserRole).toString();
+    }
+    return removed;
+}
+
+int ConfirmDialog::remainingCount() const
+{
+    int n = 0;
+    for (QTreeWidgetItemIterator it(m_recipients); *it; ++it) {
+        if ((*it)->data(0, Qt::UserRole).isValid() && !(*it)->data(0, RemovedRole).toBool())
+            ++n;
+    }
+    return n;
+}
+
+QString ConfirmDialog::remainingMethod() const
+{
+    QStringList common{QStringLiteral("smime"), QStringLiteral("openpgp")};
+    bool anyone = false;
+    for (QTreeWidgetItemIterator it(m_recipients); *it; ++it) {
+        const QTreeWidgetItem* item = *it;
+        if (!item->data(0, Qt::UserRole).isValid() || item->data(0, RemovedRole).toBool())
+            continue;
+        anyone = true;
+        const QStringList methods =
+            m_keyMethods.value(item->data(0, Qt::UserRole).toString().toLower());
+        common.erase(std::remove_if(common.begin(), common.end(),
+                                    [&methods](const QString& m) { return !methods.contains(m); }),
+                     common.end());
+    }
+    return !anyone || common.isEmpty() ? QString() : common.first();
+}
+
+void ConfirmDialog::offerRemoval(QTreeWidgetItem* item, const QString& address)
+{
+    m_removable << item;
+    item->setData(0, CheckableRole, bool(item->flags() & Qt::ItemIsUserCheckable));
+    item->setData(0, KeyTextRole, item->text(KeyColumn));
+    item->setData(0, KeyTipRole, item->toolTip(KeyColumn));
+    auto* button = new QPushButton(tr("Remove"));
+    button->setObjectName(QStringLiteral("removeRecipient"));
+    // Not in the Tab order (the list's Del key and the button below it are the keyboard's way),
+    // so Tab still goes from the recipients to the attachments.
+    button->setFocusPolicy(Qt::NoFocus);
+    button->setToolTip(tr("Take %1 out of this message: it will not receive it. You can restore "
+                          "it until you send. (Del key on the selected line)")
+                           .arg(address));
+    connect(button, &QPushButton::clicked, this,
+            [this, item] { setRemoved(item, !item->data(0, RemovedRole).toBool()); });
+    m_recipients->setItemWidget(item, RemoveColumn, button);
+}
+
+void ConfirmDialog::setRemoved(QTreeWidgetItem* item, bool removed)
+{
+    if (item->data(0, RemovedRole).toBool() == removed)
+        return;
+    const QString address = item->data(0, Qt::UserRole).toString();
+    item->setData(0, RemovedRole, removed);
+    // Struck out and greyed, and said in words in the Key column, so colour is not the only
+    // sign.
+    const QBrush grey = palette().brush(QPalette::Disabled, QPalette::Text);
+    for (int c = 0; c <= KeyColumn; ++c) {
+        QFont font = item->font(c);
+        font.setStrikeOut(removed);
+        item->setFont(c, font);
+        if (removed)
+            item->setForeground(c, grey);
+        else
+            item->setData(c, Qt::ForegroundRole, QVariant());
+    }
+    item->setText(KeyColumn, removed ? tr("removed: does not receive this message")
+                                     : item->data(0, KeyTextRole).toString());
+    item->setToolTip(KeyColumn,
+                     removed ? item->text(KeyColumn) : item->data(0, KeyTipRole).toString());
+    // A removed recipient need not be ticked; restored, it keeps the tick it had.
+    if (item->data(0, CheckableRole).toBool()) {
+        if (removed) {
+            item->setData(0, SavedCheckRole, int(item->checkState(0)));
+            item->setFlags(item->flags() & ~Qt::ItemIsUserCheckable);
+            item->setData(0, Qt::CheckStateRole, QVariant());
+        } else {
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(0, Qt::CheckState(item->data(0, SavedCheckRole).toInt()));
+        }
+    }
+    if (auto* button = qobject_cast<QPushButton*>(m_recipients->itemWidget(item, RemoveColumn))) {
+        button->setText(removed ? tr("Restore") : tr("Remove"));
+        button->setToolTip(removed ? tr("Put %1 back: it will receive this message again. (Del "
+                                        "key on the selected line)")
+                                         .arg(address)
+                                   : tr("Take %1 out of this message: it will not receive it. "
+                                        "You can restore it until you send. (Del key on the "
+                                        "selected line)")
+                                         .arg(address));
+    }
+    updateRemoval();
+}
+
+void ConfirmDialog::removeOrRestoreAll()
+{
+    bool anyLeft = false;
+    for (const QTreeWidgetItem* item : std::as_const(m_removable))
+        anyLeft = anyLeft || !item->data(0, RemovedRole).toBool();
+    for (QTreeWidgetItem* item : std::as_const(m_removable))
+        setRemoved(item, anyLeft);
+    // Back to the list, on the first line still to be ticked, so the keyboard can go on.
+    m_recipients->setFocus();
+    for (QTreeWidgetItemIterator it(m_recipients); *it; ++it) {
+        if (((*it)->flags() & Qt::ItemIsUserCheckable) && (*it)->checkState(0) != Qt::Checked) {
+            m_recipients->setCurrentItem(*it);
+            break;
+        }
+    }
+}
+
+void ConfirmDialog::updateRemoval()
+{
+    const int removed = int(removedRecipients().size());
+    const int remaining = remainingCount();
+    const QString method = remainingMethod();
+    if (removed == 0)
+        m_recipientsLabel->setText(tr("Recipients (%n):", nullptr, remaining));
+    else
+        m_recipientsLabel->setText(tr("Recipients (%1 of %2; %n removed):", nullptr, removed)
+                                       .arg(remaining)
+                                       .arg(remaining + removed));
+    if (m_removeKeyless) {
+        const int keep = int(m_removable.size()) - removed;
+        m_removeKeyless->setText(
+            keep > 0 ? tr("&Remove the recipients without a key (%n)", nullptr, keep)
+                     : tr("&Restore the removed recipients (%n)", nullptr, removed));
+    }
+    if (m_removalNote) {
+        bool keyless = false;
+        for (QTreeWidgetItemIterator it(m_recipients); *it; ++it) {
+            const QTreeWidgetItem* item = *it;
+            keyless =
+                keyless ||
+                (item->data(0, Qt::UserRole).isValid() && !item->data(0, RemovedRole).toBool() &&
+                 !m_keyMethods.contains(item->data(0, Qt::UserRole).toString().toLower()));
+        }
+        QString text;
+        if (removed == 0)
+            text.clear();
+        else if (remaining == 0)
+            text = tr("Every recipient is removed, so there is nothing to send. Restore a "
+                      "recipient or cancel.");
+        else if (!method.isEmpty())
+            text = tr("%n recipient(s) removed: they will not receive this message, so send it "
+                      "to them another way. Everyone left has a key: the message will be "
+                      "encrypted with %1.",
+                      nullptr, removed)
+                       .arg(methodLabel(method));
+        else if (keyless)
+            text = tr("%n recipient(s) removed: they will not receive this message. Some "
+                      "recipients left still have no key, so it still cannot be encrypted.",
+                      nullptr, removed);
+        else
+            text = tr("%n recipient(s) removed: they will not receive this message. The "
+                      "recipients left do not all have the same kind of key (S/MIME or "
+                      "OpenPGP), so it still cannot be encrypted.",
+                      nullptr, removed);
+        m_removalNote->setText(text);
+        m_removalNote->setVisible(!text.isEmpty());
+    }
+    // Once everyone left can be encrypted to, sending in clear is no longer a question.
+    if (m_sendUnencrypted) {
+        const bool solved = removed > 0 && !method.isEmpty();
+        if (solved)
+            m_sendUnencrypted->setChecked(false);
+        m_sendUnencrypted->setEnabled(!solved);
+    }
+    updateSendButton();
 }
 
 void ConfirmDialog::closeEvent(QCloseEvent* event)

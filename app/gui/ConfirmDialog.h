@@ -6,6 +6,8 @@
 #include "Verdict.h"
 
 #include <QDialog>
+#include <QHash>
+#include <QStringList>
 
 class QCheckBox;
 class QLabel;
@@ -45,12 +47,18 @@ public:
     QTreeWidget* recipientTree() const { return m_recipients; }
     QTreeWidget* attachmentTree() const { return m_attachments; }
     QCheckBox* keepVisibleBox() const { return m_keepVisible; }
+    // "Remove recipients without a key" / "Restore removed recipients"; null unless encryption
+    // is required but impossible and some recipients have a key.
+    QPushButton* removeKeylessButton() const { return m_removeKeyless; }
     const QString& messageId() const { return m_id; }
 
     // True when the user chose to keep the addresses the policy would move to Bcc visible.
     bool keepVisible() const;
     // How many check boxes are still unticked.
     int uncheckedCount() const;
+    // The envelope addresses of the recipients the user removed (only recipients without a key
+    // where encryption is required can be removed; each can be restored until Send).
+    QStringList removedRecipients() const;
 
     // The mail client was answered while the dialog was open: `deferred` — the message waits
     // in SendGuard for this dialog's answer; otherwise the client was told to try again later
@@ -71,6 +79,15 @@ private:
     void updateSendButton();
     void checkAll();
     QTreeWidgetItem* addCheckable(QTreeWidgetItem* parent, const QStringList& columns);
+    // Recipients without a key where encryption is required: a Remove/Restore button in the
+    // row, the Del key on the current row, and one button for all of them.
+    void offerRemoval(QTreeWidgetItem* item, const QString& address);
+    void setRemoved(QTreeWidgetItem* item, bool removed);
+    void removeOrRestoreAll();
+    void updateRemoval();
+    int remainingCount() const;
+    // The method every recipient left has a key for (S/MIME first); empty when there is none.
+    QString remainingMethod() const;
 
     QString m_id;
     ConfirmDialogOptions m_options;
@@ -82,6 +99,12 @@ private:
     QCheckBox* m_keepVisible = nullptr;
     QLabel* m_checkHint = nullptr;
     QLabel* m_notice = nullptr;
+    QLabel* m_recipientsLabel = nullptr;
+    QPushButton* m_removeKeyless = nullptr;
+    QLabel* m_removalNote = nullptr;
+    QCheckBox* m_sendUnencrypted = nullptr;
+    QList<QTreeWidgetItem*> m_removable;      // recipients without a key, in list order
+    QHash<QString, QStringList> m_keyMethods; // lower-case address → methods with a usable key
     bool m_clientRefused = false;
     bool m_closedWithoutAnswer = false;
 };

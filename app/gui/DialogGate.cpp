@@ -71,11 +71,14 @@ void DialogGate::showNext()
             // Ticked only where encryption is required but impossible and the policy lets the
             // user send in clear; the dialog asked once more before accepting.
             const auto* clear = dialog->findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
-            answer({true,
-                    QStringLiteral("user"),
-                    {},
-                    dialog->keepVisible(),
-                    clear && clear->isChecked()});
+            ConfirmationDecision decision{true,
+                                          QStringLiteral("user"),
+                                          {},
+                                          dialog->keepVisible(),
+                                          clear && clear->isChecked()};
+            // Recipients without a key the user took out (restorable until Send).
+            decision.removedRecipients = dialog->removedRecipients();
+            answer(decision);
         } else {
             answer({false, QStringLiteral("user"),
                     QStringLiteral("cancelled in SendGuard by the user; the message was "

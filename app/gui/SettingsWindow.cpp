@@ -174,10 +174,21 @@ QPixmap lockPixmap(int size, const QColor& color)
 // after main() has shut SendGuard down.
 QString g_restartProgram;
 QStringList g_restartArguments;
+bool g_restartDropsNoGlib = false;
 
 void startAgain()
 {
-    QProcess::startDetached(g_restartProgram, g_restartArguments);
+    QProcess process;
+    process.setProgram(g_restartProgram);
+    process.setArguments(g_restartArguments);
+    if (g_restartDropsNoGlib) {
+        // Set by main() for the engine's threads only: the new instance's desktop thread must
+        // start with GLib again.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QT_NO_GLIB"));
+        process.setProcessEnvironment(environment);
+    }
+    process.startDetached();
 }
 
 } // namespace
@@ -1011,6 +1022,7 @@ void SettingsWindow::restartApplication()
         scheduled = true;
         g_restartProgram = QCoreApplication::applicationFilePath();
         g_restartArguments = QCoreApplication::arguments().mid(1);
+        g_restartDropsNoGlib = qApp->property("sendguardSetNoGlib").toBool();
         // Runs when the application object is destroyed, after main() has stopped the guard:
         // the new instance then finds the lock, the port and the control socket free.
         qAddPostRoutine(startAgain);

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QMutexLocker>
 #include <QProcess>
+#include <QSet>
 #include <cerrno>
 #include <gpgme++/context.h>
 #include <gpgme++/engineinfo.h>
@@ -239,16 +240,19 @@ bool OpenPgpBackend::listKeys(GpgME::Context* context, const QStringList& addres
         pointers.push_back(p.constData());
     pointers.push_back(nullptr);
 
+    QSet<QByteArray> known;
+    for (const GpgME::Key& k : *keys)
+        known.insert(QByteArray(k.primaryFingerprint()));
     GpgME::Error e = context->startKeyListing(pointers.data());
     while (!e) {
         GpgME::Key key = context->nextKey(e);
         if (e || key.isNull())
             break;
-        bool known = false;
-        for (const GpgME::Key& k : *keys)
-            known = known || qstrcmp(k.primaryFingerprint(), key.primaryFingerprint()) == 0;
-        if (!known)
+        const QByteArray fingerprint(key.primaryFingerprint());
+        if (!known.contains(fingerprint)) {
+            known.insert(fingerprint);
             keys->push_back(key);
+        }
     }
     const GpgME::KeyListResult listed = context->endKeyListing();
     if (!e || isEnd(e))
@@ -355,15 +359,31 @@ KeyLookup OpenPgpBackend::judge(const std::vector<GpgME::Key>& keys, const QStri
 
 KeyLookup OpenPgpBackend::findKey(const QString& address) const
 {
-    KeyLookup result;
+    return findKeys({address}).value(0);
+}
+
+QList<KeyLookup> OpenPgpBackend::findKeys(const QStringList& addresses) const
+{
+    // One context and one key listing (one gpg run) for all addresses; each address then gets
+    // the keys with a user ID of exactly that address, as findKey() alone would.
+    QList<KeyLookup> found;
+    if (addresses.isEmpty())
+        return found;
+    found.reserve(addresses.size());
+    KeyLookup failed;
     QString home;
-    if (!configured(&home, &result.problem))
-        return result;
-    std::unique_ptr<GpgME::Context> context = newContext(home, &result.problem);
-    std::vector<GpgME::Key> keys;
-    if (!context || !listKeys(context.get(), {address}, &keys, &result.problem))
-        return result;
-    return judge(keys, address, nullptr);
+    if (configured(&home, &failed.problem)) {
+        std::unique_ptr<GpgME::Context> context = newContext(home, &failed.problem);
+        std::vector<GpgME::Key> keys;
+        if (context && listKeys(context.get(), addresses, &keys, &failed.problem)) {
+            for (const QString& address : addresses)
+                found << judge(keys, address, nullptr);
+            return found;
+        }
+    }
+    for (qsizetype i = 0; i < addresses.size(); ++i)
+        found << failed;
+    return found;
 }
 
 bool OpenPgpBackend::encrypt(QIODevice* in, QIODevice* out, const QStringList& recipients,

@@ -32,7 +32,7 @@ namespace sendguard {
 class OpenPgpBackend : public QObject, public EncryptionBackend
 {
     Q_OBJECT
-    Q_PLUGIN_METADATA(IID "org.sendguard.EncryptionBackend/1.0" FILE "openpgp.json")
+    Q_PLUGIN_METADATA(IID "org.sendguard.EncryptionBackend/1.1" FILE "openpgp.json")
     Q_INTERFACES(sendguard::EncryptionBackend)
 
 public:
@@ -43,6 +43,7 @@ public:
     bool configure(const EncryptionSettings& settings, QString* error) override;
     QStringList problems() const override;
     KeyLookup findKey(const QString& address) const override;
+    QList<KeyLookup> findKeys(const QStringList& addresses) const override;
     bool encrypt(QIODevice* in, QIODevice* out, const QStringList& recipients,
                  QString* error) const override;
 

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SmimeBackend.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutexLocker>
+#include <QTemporaryFile>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -14,6 +17,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+#include <vector>
 
 namespace sendguard {
 
@@ -21,6 +25,9 @@ namespace {
 
 constexpr qint64 MaxCertificateFileSize = 4 * 1024 * 1024;
 constexpr qint64 ChunkSize = 64 * 1024;
+// Ciphertext of unknown length is held in memory up to this size, then in a temporary file.
+constexpr qint64 SpillMemoryLimit = 1024 * 1024;
+constexpr qint64 CopyChunkSize = 256 * 1024;
 constexpr int MinRsaBits = 2048;
 
 template <typename T, void (*Free)(T*)> struct Deleter
@@ -152,27 +159,145 @@ QString usageProblem(X509* cert)
     return {};
 }
 
-// ---------------------------------------------------------------- a BIO that writes to a
-// QIODevice: the end of the CMS streaming chain.
-struct SinkState
+// ---------------------------------------------------------------- where the ciphertext goes
+
+// DER needs the length of the encrypted content before the content itself. When the length of
+// the input is known in advance (a file), so is that of the ciphertext (CBC with padding), and
+// OpenSSL's output goes straight to the output device after the header. Otherwise it is held:
+// in memory up to SpillMemoryLimit, beyond that in a temporary file next to the output (or in
+// the system's temporary folder), and copied to the output once its length is known.
+class CiphertextSink
 {
-    QIODevice* device = nullptr;
-    QString error;
+public:
+    // Straight to `out`.
+    static CiphertextSink direct(QIODevice* out)
+    {
+        CiphertextSink sink;
+        sink.m_out = out;
+        return sink;
+    }
+    // Held until copyTo(); a temporary file, when one is needed, goes into the folder of `out`
+    // when `out` is a file, else into the system's temporary folder.
+    static CiphertextSink held(QIODevice* out)
+    {
+        CiphertextSink sink;
+        if (const auto* file = qobject_cast<QFileDevice*>(out)) {
+            if (!file->fileName().isEmpty())
+                sink.m_folders << QFileInfo(file->fileName()).absolutePath();
+        }
+        sink.m_folders << QDir::tempPath();
+        return sink;
+    }
+
+    bool write(const char* data, qint64 size)
+    {
+        m_size += size;
+        if (m_out)
+            return put(m_out, data, size, [this] {
+                return SmimeBackend::tr("cannot write the encrypted output: %1")
+                    .arg(m_out->errorString());
+            });
+        if (!m_file) {
+            if (m_memory.size() + size <= SpillMemoryLimit) {
+                m_memory.append(data, qsizetype(size));
+                return true;
+            }
+            if (!openFile() || !putFile(m_memory.constData(), m_memory.size()))
+                return false;
+            m_memory = QByteArray();
+        }
+        return putFile(data, size);
+    }
+
+    // Bytes written so far.
+    qint64 size() const { return m_size; }
+    // What went wrong, as a sentence for the user; empty while nothing did.
+    QString error() const { return m_error; }
+
+    // Writes what was held to `out` (only for held()).
+    bool copyTo(QIODevice* out)
+    {
+        const auto outputFailed = [out] {
+            return SmimeBackend::tr("cannot write the encrypted output: %1")
+                .arg(out->errorString());
+        };
+        if (!m_file)
+            return put(out, m_memory.constData(), m_memory.size(), outputFailed);
+        if (!m_file->flush() || !m_file->seek(0))
+            return fileFailed(SmimeBackend::tr("cannot read the temporary file %1: %2"));
+        QByteArray buffer(CopyChunkSize, Qt::Uninitialized);
+        qint64 left = m_size;
+        while (left > 0) {
+            const qint64 n = m_file->read(buffer.data(), qMin<qint64>(left, buffer.size()));
+            if (n <= 0)
+                return fileFailed(SmimeBackend::tr("cannot read the temporary file %1: %2"));
+            if (!put(out, buffer.constData(), n, outputFailed))
+                return false;
+            left -= n;
+        }
+        return true;
+    }
+
+private:
+    CiphertextSink() = default;
+
+    template <typename Describe>
+    bool put(QIODevice* device, const char* data, qint64 size, const Describe& describe)
+    {
+        qint64 done = 0;
+        while (done < size) {
+            const qint64 n = device->write(data + done, size - done);
+            if (n <= 0) {
+                m_error = describe();
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    }
+    bool putFile(const char* data, qint64 size)
+    {
+        return put(m_file.get(), data, size, [this] {
+            return SmimeBackend::tr("cannot write the temporary file %1: %2")
+                .arg(m_file->fileName(), m_file->errorString());
+        });
+    }
+    // `text` has %1 for the file and %2 for the reason.
+    bool fileFailed(const QString& text)
+    {
+        m_error = text.arg(m_file->fileName(), m_file->errorString());
+        return false;
+    }
+    bool openFile()
+    {
+        QStringList reasons;
+        for (const QString& folder : std::as_const(m_folders)) {
+            auto file = std::make_unique<QTemporaryFile>(
+                folder + QStringLiteral("/sendguard-smime-XXXXXX.tmp"));
+            if (file->open()) {
+                m_file = std::move(file);
+                return true;
+            }
+            reasons << SmimeBackend::tr("cannot create a temporary file in %1: %2")
+                           .arg(folder, file->errorString());
+        }
+        m_error = reasons.join(QLatin1String("; "));
+        return false;
+    }
+
+    QIODevice* m_out = nullptr;
+    QStringList m_folders;
+    QByteArray m_memory;
+    std::unique_ptr<QTemporaryFile> m_file;
+    qint64 m_size = 0;
+    QString m_error;
 };
 
+// A BIO that hands what OpenSSL writes to a CiphertextSink: the end of the encryption chain.
 int sinkWrite(BIO* bio, const char* data, int len)
 {
-    auto* state = static_cast<SinkState*>(BIO_get_data(bio));
-    qint64 done = 0;
-    while (done < len) {
-        const qint64 n = state->device->write(data + done, len - done);
-        if (n <= 0) {
-            state->error = state->device->errorString();
-            return -1;
-        }
-        done += n;
-    }
-    return len;
+    auto* sink = static_cast<CiphertextSink*>(BIO_get_data(bio));
+    return sink->write(data, len) ? len : -1;
 }
 
 long sinkCtrl(BIO*, int cmd, long, void*)
@@ -190,7 +315,7 @@ const BIO_METHOD* sinkMethod()
 {
     static const std::unique_ptr<BIO_METHOD, Deleter<BIO_METHOD, BIO_meth_free>> method = [] {
         BIO_METHOD* m =
-            BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "SendGuard QIODevice sink");
+            BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "SendGuard ciphertext sink");
         if (m) {
             BIO_meth_set_write(m, sinkWrite);
             BIO_meth_set_ctrl(m, sinkCtrl);
@@ -199,6 +324,116 @@ const BIO_METHOD* sinkMethod()
         return std::unique_ptr<BIO_METHOD, Deleter<BIO_METHOD, BIO_meth_free>>(m);
     }();
     return method.get();
+}
+
+// ---------------------------------------------------------------- DER
+
+// The DER length octets for `length`.
+QByteArray derLength(quint64 length)
+{
+    if (length < 0x80)
+        return QByteArray(1, char(length));
+    QByteArray digits;
+    for (; length; length >>= 8)
+        digits.prepend(char(length & 0xff));
+    return char(0x80 | digits.size()) + digits;
+}
+
+// One DER element of a buffer: where it starts, where its contents start and where it ends.
+struct Element
+{
+    unsigned char tag = 0;
+    qsizetype start = 0;
+    qsizetype contents = 0;
+    qsizetype end = 0;
+};
+
+// The element at `pos`, which must end by `limit`: one-octet tag, definite length.
+bool readElement(const QByteArray& der, qsizetype pos, qsizetype limit, Element* e)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    if (pos < 0 || limit > der.size() || limit - pos < 2 || (p[pos] & 0x1f) == 0x1f)
+        return false;
+    e->tag = p[pos];
+    e->start = pos++;
+    quint64 length = p[pos++];
+    if (length & 0x80) {
+        const int octets = int(length & 0x7f);
+        if (octets == 0 || octets > 4 || limit - pos < octets)
+            return false; // indefinite, or longer than this small structure can be
+        length = 0;
+        for (int i = 0; i < octets; ++i)
+            length = (length << 8) | p[pos++];
+    }
+    if (length > quint64(limit - pos))
+        return false;
+    e->contents = pos;
+    e->end = pos + qsizetype(length);
+    return true;
+}
+
+// What goes before the ciphertext of `cipherLength` bytes. `detached` is OpenSSL's DER of the
+// ContentInfo with the encryptedContent left out:
+//   ContentInfo SEQUENCE { contentType, [0] EXPLICIT EnvelopedData SEQUENCE { version,
+//     [originatorInfo,] recipientInfos, EncryptedContentInfo SEQUENCE { contentType,
+//     contentEncryptionAlgorithm } } }
+// Each of the four SEQUENCEs and [0] above ends where the next outer one ends, so the
+// encryptedContent ([0] IMPLICIT OCTET STRING, primitive) goes at the very end: the result is
+// these headers with their lengths grown by the encryptedContent, then its own header. Empty
+// when `detached` is not shaped like that.
+QByteArray derHeader(const QByteArray& detached, quint64 cipherLength)
+{
+    std::vector<Element> nest(4);
+    Element first, second;
+    const bool shaped = readElement(detached, 0, detached.size(), &nest[0]) &&
+                        nest[0].tag == 0x30 && nest[0].end == detached.size() &&
+                        readElement(detached, nest[0].contents, nest[0].end, &first) &&
+                        first.tag == 0x06 &&
+                        readElement(detached, first.end, nest[0].end, &nest[1]) &&
+                        nest[1].tag == 0xa0 && nest[1].end == nest[0].end &&
+                        readElement(detached, nest[1].contents, nest[1].end, &nest[2]) &&
+                        nest[2].tag == 0x30 && nest[2].end == nest[1].end;
+    if (!shaped)
+        return {};
+    // The last element of EnvelopedData: EncryptedContentInfo (no unprotectedAttrs).
+    if (nest[2].contents == nest[2].end)
+        return {};
+    for (qsizetype pos = nest[2].contents; pos < nest[2].end; pos = nest[3].end) {
+        if (!readElement(detached, pos, nest[2].end, &nest[3]))
+            return {};
+    }
+    if (nest[3].tag != 0x30 || !readElement(detached, nest[3].contents, nest[3].end, &first) ||
+        first.tag != 0x06 || !readElement(detached, first.end, nest[3].end, &second) ||
+        second.tag != 0x30 || second.end != nest[3].end)
+        return {};
+
+    const QByteArray content = char(0x80) + derLength(cipherLength);
+    quint64 growth = quint64(content.size()) + cipherLength;
+    std::vector<quint64> lengths(nest.size());
+    for (size_t i = nest.size(); i-- > 0;) {
+        const Element& e = nest[i];
+        lengths[i] = quint64(e.end - e.contents) + growth;
+        growth += quint64(1 + derLength(lengths[i]).size()) - quint64(e.contents - e.start);
+    }
+    QByteArray header;
+    for (size_t i = 0; i < nest.size(); ++i) {
+        const Element& e = nest[i];
+        const qsizetype until = i + 1 < nest.size() ? nest[i + 1].start : e.end;
+        header +=
+            char(e.tag) + derLength(lengths[i]) + detached.mid(e.contents, until - e.contents);
+    }
+    return header + content;
+}
+
+// OpenSSL's DER of `cms` (its encryptedContent detached), or empty.
+QByteArray detachedDer(CMS_ContentInfo* cms)
+{
+    BioPtr mem(BIO_new(BIO_s_mem()));
+    if (!mem || i2d_CMS_bio(mem.get(), cms) != 1)
+        return {};
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(mem.get(), &data);
+    return QByteArray(data, qsizetype(len));
 }
 
 } // namespace
@@ -400,8 +635,23 @@ QStringList SmimeBackend::problems() const
 
 KeyLookup SmimeBackend::findKey(const QString& address) const
 {
-    KeyLookup result;
+    return findKeys({address}).value(0);
+}
+
+QList<KeyLookup> SmimeBackend::findKeys(const QStringList& addresses) const
+{
+    // All from the same certificates, also when configure() runs meanwhile.
     const auto s = store();
+    QList<KeyLookup> found;
+    found.reserve(addresses.size());
+    for (const QString& address : addresses)
+        found << keyLookup(s.get(), address);
+    return found;
+}
+
+KeyLookup SmimeBackend::keyLookup(const Store* s, const QString& address)
+{
+    KeyLookup result;
     if (!s) {
         result.problem = tr("the S/MIME back end is not configured");
         return result;
@@ -457,33 +707,82 @@ bool SmimeBackend::encrypt(QIODevice* in, QIODevice* out, const QStringList& rec
             return false;
         }
     }
-    CmsPtr cms(CMS_encrypt(certs.get(), nullptr, s->cipher, CMS_BINARY | CMS_STREAM));
+    // The EnvelopedData without its encryptedContent (CMS_DETACHED), completed by
+    // CMS_dataInit: OpenSSL writes it as DER, the encrypted content is added by derHeader().
+    CmsPtr cms(
+        CMS_encrypt(certs.get(), nullptr, s->cipher, CMS_BINARY | CMS_PARTIAL | CMS_DETACHED));
     if (!cms) {
         *error = tr("OpenSSL could not prepare the encryption: %1").arg(opensslErrors());
         return false;
     }
 
-    SinkState sink;
-    sink.device = out;
-    BIO* sinkBio = BIO_new(sinkMethod());
-    if (!sinkBio) {
+    // The length of the ciphertext is known now when the input's is (CBC pads to whole blocks,
+    // at least one byte): a file or buffer, whose size() is exact (QIODevice's own says 0). An
+    // empty one may be a file that does not tell (/proc): held like a stream.
+    qint64 plainLength = -1;
+    quint64 cipherLength = 0;
+    const int block = EVP_CIPHER_get_block_size(s->cipher);
+    const bool sized = !in->isSequential() &&
+                       (qobject_cast<QFileDevice*>(in) || qobject_cast<QBuffer*>(in)) &&
+                       in->size() > in->pos();
+    if (sized && EVP_CIPHER_get_mode(s->cipher) == EVP_CIPH_CBC_MODE && block > 1) {
+        plainLength = in->size() - in->pos();
+        cipherLength = quint64(plainLength / block + 1) * quint64(block);
+    }
+    CiphertextSink sink =
+        plainLength >= 0 ? CiphertextSink::direct(out) : CiphertextSink::held(out);
+
+    const auto prepareFailed = [&] {
         *error = tr("OpenSSL could not prepare the encryption: %1").arg(opensslErrors());
         return false;
-    }
+    };
+    BIO* sinkBio = BIO_new(sinkMethod());
+    if (!sinkBio)
+        return prepareFailed();
     BIO_set_data(sinkBio, &sink);
-    BioPtr chain(BIO_new_CMS(sinkBio, cms.get())); // owns sinkBio from here on
+    BioPtr chain(CMS_dataInit(cms.get(), sinkBio)); // owns sinkBio from here on
     if (!chain) {
         BIO_free(sinkBio);
-        *error = tr("OpenSSL could not prepare the encryption: %1").arg(opensslErrors());
-        return false;
+        return prepareFailed();
     }
-
+    // Complete now: the content key is encrypted to every recipient by CMS_dataInit.
+    const QByteArray detached = detachedDer(cms.get());
+    if (detached.isEmpty())
+        return prepareFailed();
+    const auto shapeFailed = [&] {
+        *error = tr("OpenSSL produced an unexpected CMS structure");
+        return false;
+    };
     const auto writeFailed = [&] {
-        *error = sink.error.isEmpty() ? tr("OpenSSL could not encrypt: %1").arg(opensslErrors())
-                                      : tr("cannot write the encrypted output: %1").arg(sink.error);
+        *error = sink.error().isEmpty() ? tr("OpenSSL could not encrypt: %1").arg(opensslErrors())
+                                        : sink.error();
+        return false;
+    };
+    const auto writeHeader = [&](quint64 length) {
+        const QByteArray header = derHeader(detached, length);
+        if (header.isEmpty())
+            return shapeFailed();
+        for (qint64 done = 0; done < header.size();) {
+            const qint64 n = out->write(header.constData() + done, header.size() - done);
+            if (n <= 0) {
+                *error = tr("cannot write the encrypted output: %1").arg(out->errorString());
+                return false;
+            }
+            done += n;
+        }
+        return true;
+    };
+    if (plainLength >= 0 && !writeHeader(cipherLength))
+        return false;
+
+    const auto changed = [&](qint64 read) {
+        *error = tr("the input changed while it was being encrypted (%1 bytes expected, %2 read)")
+                     .arg(plainLength)
+                     .arg(read);
         return false;
     };
     QByteArray buffer(ChunkSize, Qt::Uninitialized);
+    qint64 total = 0;
     for (;;) {
         const qint64 n = in->read(buffer.data(), buffer.size());
         if (n < 0) {
@@ -492,11 +791,31 @@ bool SmimeBackend::encrypt(QIODevice* in, QIODevice* out, const QStringList& rec
         }
         if (n == 0)
             break;
+        total += n;
+        if (plainLength >= 0 && total > plainLength)
+            return changed(total);
         if (BIO_write(chain.get(), buffer.constData(), int(n)) != int(n))
             return writeFailed();
     }
-    if (BIO_flush(chain.get()) <= 0 || !sink.error.isEmpty())
+    if (plainLength >= 0 && total != plainLength)
+        return changed(total);
+    if (BIO_flush(chain.get()) <= 0 || !sink.error().isEmpty() ||
+        !CMS_dataFinal(cms.get(), chain.get()))
         return writeFailed();
+    // Nothing the header depends on may have changed since it was made.
+    if (detachedDer(cms.get()) != detached)
+        return shapeFailed();
+    if (plainLength >= 0) {
+        if (quint64(sink.size()) != cipherLength)
+            return shapeFailed();
+        return true;
+    }
+    if (!writeHeader(quint64(sink.size())))
+        return false;
+    if (!sink.copyTo(out)) {
+        *error = sink.error();
+        return false;
+    }
     return true;
 }
 

@@ -4,6 +4,7 @@ an aiosmtpd upstream, and what arrives is decrypted with the real `openssl cms -
 `gpg --decrypt`. Certificates are made with the openssl CLI and OpenPGP keys with gpg in a
 temporary GNUPGHOME, all thrown away afterwards. Loopback only; every wait is bounded."""
 
+import base64
 import email
 import email.policy
 import email.utils
@@ -106,6 +107,74 @@ class Keys:
         finally:
             shutil.rmtree(d, True)
 
+    def cert_ids(self, name):
+        """How a CMS RecipientInfo can name `name`'s certificate: ("serial", issuer, serial) and
+        ("ski", hex)."""
+        text = self.openssl("x509", "-in", self.cert_file(name), "-noout", "-serial", "-issuer",
+                            "-ext", "subjectKeyIdentifier").stdout.decode()
+        serial = int(re.search(r"serial=([0-9A-Fa-f]+)", text).group(1), 16)
+        issuer = re.search(r"issuer=\s*(.*)", text).group(1).replace(" = ", "=").strip()
+        ids = {("serial", issuer, serial)}
+        ski = re.search(r"Subject Key Identifier:\s*\n\s*([0-9A-Fa-f:]+)", text)
+        if ski:
+            ids.add(("ski", ski.group(1).replace(":", "").lower()))
+        return ids
+
+    def cms_recipients(self, data, inform="DER", names=("sender", "alice", "carol", "frank")):
+        """The names of the certificates CMS EnvelopedData is encrypted to, from its
+        RecipientInfos (`openssl cms -cmsout -print`); an unknown one is listed as it is."""
+        text = run_tool(["openssl", "cms", "-cmsout", "-print", "-inform", inform],
+                        input=data).stdout.decode(errors="replace")
+        known = {}
+        for name in names:
+            for i in self.cert_ids(name):
+                known[i] = name
+        found = []
+        for m in re.finditer(r"issuer: (.*)\n\s*serialNumber: (0x[0-9A-Fa-f]+|\d+)", text):
+            serial = m.group(2)
+            rid = ("serial", m.group(1).strip(), int(serial, 16) if serial.startswith("0x") else int(serial))
+            found.append(known.get(rid, str(rid)))
+        for m in re.finditer(r"d\.subjectKeyIdentifier:\s*\n((?:\s*[0-9a-f]{4} - .*\n)+)", text):
+            hexdigits = "".join(re.findall(r"\b[0-9a-f]{2}\b", " ".join(
+                line.split(" - ", 1)[1][:48] for line in m.group(1).strip().splitlines())))
+            found.append(known.get(("ski", hexdigits), "ski:" + hexdigits))
+        count = len(re.findall(r"d\.(?:ktri|kari|kekri|pwri|ori):", text))
+        assert count == len(found), "cannot read every RecipientInfo:\n" + text
+        return sorted(found)
+
+    def cms_sign(self, name, content, detached=True):
+        """`content` (a MIME entity, CRLF) signed by `name` as S/MIME (openssl cms -sign):
+        multipart/signed, or application/pkcs7-mime; smime-type=signed-data."""
+        d = tempfile.mkdtemp(prefix="sg-e2e-sign-")
+        try:
+            src, out = os.path.join(d, "in"), os.path.join(d, "out")
+            with open(src, "wb") as f:
+                f.write(content)
+            run_tool(["openssl", "cms", "-sign", "-in", src, "-signer", self.cert_file(name),
+                      "-inkey", self.key_file(name), "-crlfeol", "-out", out]
+                     + ([] if detached else ["-nodetach"]))
+            with open(out, "rb") as f:
+                # openssl ends the base64 lines with LF alone even with -crlfeol; mail is CRLF
+                # (outside the signed part, which stays as it is).
+                return re.sub(rb"(?<!\r)\n", b"\r\n", f.read())
+        finally:
+            shutil.rmtree(d, True)
+
+    def cms_verify(self, name, smime):
+        """The signed content when the S/MIME entity `smime` verifies against `name`'s
+        certificate (openssl cms -verify), else an AssertionError with openssl's words."""
+        d = tempfile.mkdtemp(prefix="sg-e2e-verify-")
+        try:
+            src, out = os.path.join(d, "in"), os.path.join(d, "out")
+            with open(src, "wb") as f:
+                f.write(smime)
+            run_tool(["openssl", "cms", "-verify", "-in", src, "-CAfile", self.cert_file(name),
+                      "-out", out])
+            with open(out, "rb") as f:
+                return f.read()
+        finally:
+            shutil.rmtree(d, True)
+
     # -- OpenPGP
     def gpg_args(self, *args, home=None):
         return ["gpg", "--homedir", home or self.gnupg, "--batch", "--no-tty",
@@ -144,6 +213,69 @@ class Keys:
         shutil.rmtree(self.base, True)
 
 
+def der_problem(data):
+    """Why `data` is not one element in strict DER (X.690 section 10), or None: definite lengths
+    in their shortest form, strings primitive, BOOLEAN and INTEGER in their one encoding, SET OF
+    elements in ascending order. One-octet tags only (CMS uses no others)."""
+
+    def element(pos, limit, depth):
+        if depth > 64:
+            raise ValueError("offset %d: nested too deeply" % pos)
+        if limit - pos < 2:
+            raise ValueError("offset %d: truncated header" % pos)
+        tag, first = data[pos], data[pos + 1]
+        if tag & 0x1f == 0x1f:
+            raise ValueError("offset %d: multi-octet tag" % pos)
+        q = pos + 2
+        if first == 0x80:
+            raise ValueError("offset %d: indefinite length" % pos)
+        length = first
+        if first & 0x80:
+            octets = first & 0x7f
+            if octets > 8 or limit - q < octets:
+                raise ValueError("offset %d: bad long-form length" % pos)
+            if data[q] == 0:
+                raise ValueError("offset %d: length with a leading zero octet" % pos)
+            length = int.from_bytes(data[q:q + octets], "big")
+            q += octets
+            if length < 0x80:
+                raise ValueError("offset %d: long form for a length below 128" % pos)
+        end = q + length
+        if end > limit:
+            raise ValueError("offset %d: length beyond the enclosing element" % pos)
+        universal, constructed, number = tag & 0xc0 == 0, tag & 0x20, tag & 0x1f
+        c = data[q:q + 2]
+        if not constructed:
+            if universal and number == 1 and (length != 1 or c[0] not in (0, 0xff)):
+                raise ValueError("offset %d: BOOLEAN not 00 or FF" % pos)
+            if universal and number == 2 and (length == 0 or (length > 1 and (
+                    (c[0] == 0 and not c[1] & 0x80) or (c[0] == 0xff and c[1] & 0x80)))):
+                raise ValueError("offset %d: INTEGER not in its shortest form" % pos)
+            return end
+        if universal and number not in (16, 17):
+            raise ValueError("offset %d: constructed string (DER wants it primitive)" % pos)
+        previous, child = None, q
+        while child < end:
+            child_end = element(child, end, depth + 1)
+            if universal and number == 17:
+                current = data[child:child_end]
+                if previous is not None:
+                    n = max(len(previous), len(current))
+                    if previous.ljust(n, b"\0") > current.ljust(n, b"\0"):
+                        raise ValueError("offset %d: SET OF elements out of order" % child)
+                previous = current
+            child = child_end
+        return end
+
+    try:
+        end = element(0, len(data), 0)
+    except ValueError as exc:
+        return str(exc)
+    if end != len(data):
+        return "%d bytes after the element" % (len(data) - end)
+    return None
+
+
 def setUpModule():
     global KEYS
     base = tempfile.mkdtemp(prefix="sg-e2e-keys-")
@@ -173,13 +305,15 @@ def address(name):
     return SENDER if name == "sender" else "%s@partner.example" % name
 
 
-def build_message(subject, to, attachments=(), cc=(), text=TEXT):
+def build_message(subject, to, attachments=(), cc=(), text=TEXT, bcc=()):
     """A multipart message as an SMTP client sends it; attachments: (name, type, bytes)."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["From"] = "Sender <%s>" % SENDER
     msg["To"] = ", ".join(to)
     if cc:
         msg["Cc"] = ", ".join(cc)
+    if bcc:
+        msg["Bcc"] = ", ".join(bcc)
     msg["Subject"] = subject
     msg["Date"] = email.utils.formatdate(localtime=False)
     msg["Message-ID"] = "<%s@e2e.sendguard.test>" % uuid.uuid4().hex
@@ -245,6 +379,20 @@ class EncryptionCase(h.SGTestCase):
         for name in ("From", "To", "Cc", "Subject", "Date", "Message-ID"):
             self.assertEqual(a.get(name), b.get(name), "header %s must stay outside, unchanged" % name)
 
+    def assert_der(self, blob):
+        """A .p7m / smime.p7m must be strict DER (RFC 8551 section 3.2 wants DER for CMS);
+        `openssl cms -cmsout` writes the very same bytes back."""
+        self.assertIsNone(der_problem(blob), "not DER")
+        self.assertFalse(der_problem(b"\x30\x80" + blob[2:]) is None, "the checker works")
+        d = self.make_tempdir("sg-e2e-der-")
+        src, again = os.path.join(d, "in.p7m"), os.path.join(d, "again.p7m")
+        with open(src, "wb") as f:
+            f.write(blob)
+        run_tool(["openssl", "cms", "-cmsout", "-inform", "DER", "-outform", "DER", "-in", src,
+                  "-out", again])
+        with open(again, "rb") as f:
+            self.assertTrue(f.read() == blob, "openssl cms -cmsout must give the same bytes")
+
     def assertRefused(self, code, text, *needles):
         self.assertTrue(500 <= code < 600, "expected a 5xx refusal, got %r %r" % (code, text))
         for n in needles:
@@ -271,6 +419,7 @@ class AttachmentsModeTest(EncryptionCase):
             self.assertEqual(ctype, "application/pkcs7-mime")
             self.assertEqual(params.get("smime-type"), "enveloped-data")
             self.assertNotIn(data[:64], blob)
+            self.assert_der(blob)
             for who in ("alice", "carol", "sender"):
                 self.assertEqual(KEYS.cms_decrypt(who, blob), data,
                                  "%s must decrypt %s.p7m to the original bytes" % (who, name))
@@ -342,6 +491,7 @@ class MessageModeTest(EncryptionCase):
         self.assertEqual((params.get("smime-type"), params.get("name")), ("enveloped-data", "smime.p7m"))
         self.assertNotIn(b"Content-Type: multipart/mixed", raw)
         blob = top.get_payload(decode=True)
+        self.assert_der(blob)
         for who in ("alice", "carol", "sender"):
             inner = KEYS.cms_decrypt(who, blob)
             self.assertIsNotNone(inner, "%s must be able to decrypt" % who)
@@ -458,6 +608,7 @@ class ChoiceAndPolicyTest(EncryptionCase):
         self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
         raw = received_bytes(self.assert_exactly_once(up, 1, settle=0.3)[0])
         blob = self.attachments_of(raw)["m.bin.p7m"][2]
+        self.assert_der(blob)
         for who in ("alice", "carol", "frank", "sender"):
             self.assertEqual(KEYS.cms_decrypt(who, blob), data, who)
 
@@ -567,6 +718,271 @@ class FailureAndDurabilityTest(EncryptionCase):
         self.assertFalse(os.path.exists(enc), "the encrypted file goes with the message")
 
 
+class BccCopiesTest(EncryptionCase):
+    """An encrypted message names the key of everyone it is encrypted to (CMS RecipientInfos,
+    OpenPGP key IDs), and everyone who gets it can read those names. So a recipient the To/Cc
+    headers do not show (Bcc, or moved to Bcc by SendGuard) gets a copy of their own, in an SMTP
+    transaction of its own: the copy for the visible recipients names them and the sender, each
+    Bcc copy only its recipient and the sender."""
+
+    def by_recipient(self, up, n):
+        """The n transactions the upstream received, each for exactly one recipient."""
+        msgs = self.assert_exactly_once(up, n, settle=0.5, timeout=60)
+        for m in msgs:
+            self.assertEqual(len(m.rcpt_tos), 1, "one transaction per copy: %r" % msgs)
+        got = {m.rcpt_tos[0].lower(): m for m in msgs}
+        self.assertEqual(len(got), n, "every recipient exactly once: %r" % msgs)
+        return got
+
+    def assert_no_bcc_header(self, raw):
+        self.assertNotIn(b"\r\nbcc:", b"\r\n" + h.header_block(raw).lower(),
+                         "no copy may carry a Bcc header")
+
+    def encrypted_events(self, sg, subject, n):
+        def find():
+            found = [e for e in sg.audit()
+                     if e.get("event") == "encrypted" and e.get("subject") == subject]
+            return found if len(found) >= n else None
+        return h.wait_until(find, 10, message="%d encrypted events for %r" % (n, subject))
+
+    def copy_files(self, sg):
+        return sorted(f for f in os.listdir(sg.path("spool", "queue")) if ".enc" in f)
+
+    def test_smime_bcc_recipients_get_copies_of_their_own(self):
+        up = self.start_upstream()
+        sg = self.sendguard({"mode": "attachments", "method": "smime", "required_for": "all"}, up)
+        files = [("見積書.pdf", "application/pdf", os.urandom(30000)),
+                 ("list.csv", "text/csv", b"a,b\r\n1,2\r\n")]
+        subject = "enc-bcc-smime-" + uuid.uuid4().hex[:8]
+        names = ["alice", "carol", "frank"]
+        rcpts = [address(n) for n in names]
+        msg = build_message(subject, [address("alice")], files, bcc=rcpts[1:])
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        got = self.by_recipient(up, 3)
+        self.assertEqual(sorted(got), sorted(rcpts))
+        for who in names:
+            raw = received_bytes(got[address(who)])
+            self.assert_no_bcc_header(raw)
+            self.assert_headers_kept(msg, raw)
+            atts = self.attachments_of(raw)
+            self.assertEqual(sorted(atts), sorted(name + ".p7m" for name, _, _ in files))
+            for name, _, data in files:
+                blob = atts[name + ".p7m"][2]
+                self.assertEqual(KEYS.cms_recipients(blob), sorted([who, "sender"]),
+                                 "%s's copy of %s must name only %s and the sender"
+                                 % (who, name, who))
+                self.assertEqual(KEYS.cms_decrypt(who, blob), data, who)
+                self.assertEqual(KEYS.cms_decrypt("sender", blob), data, "sender, %s" % who)
+                for other in set(names) - {who}:
+                    self.assertIsNone(KEYS.cms_decrypt(other, blob),
+                                      "%s must not read %s's copy" % (other, who))
+
+        events = self.encrypted_events(sg, subject, 3)
+        self.assertEqual(len(events), 3, "each copy encrypted once")
+        self.assertEqual(sorted(e["copy_kind"] for e in events), ["bcc", "bcc", "visible"])
+        for e in events:
+            self.assertEqual((e["copies"], e["bcc_copies"], e["copy_recipients"]), (3, 2, 1), e)
+            self.assertIn("copy %d of 3" % e["copy"], e["detail"])
+        visible = [e for e in events if e["copy_kind"] == "visible"][0]
+        self.assertEqual(sorted(visible["encrypted_to"]), sorted([address("alice"), SENDER]))
+        relayed = [e for e in sg.audit() if e.get("event") == "relayed" and e.get("subject") == subject]
+        self.assertEqual(sorted(a for e in relayed for a in e["delivered_to"]), sorted(rcpts))
+        item = sg.wait_queue_state(subject, "sent")
+        plan = item["encryption"]
+        self.assertEqual(plan["status"], "encrypted")
+        self.assertEqual([(c["kind"], c["recipients"], c["state"]) for c in plan["copies"]],
+                         [("visible", 1, "relayed"), ("bcc", 1, "relayed"), ("bcc", 1, "relayed")])
+        self.assertEqual(self.copy_files(sg), [], "every copy goes with the message")
+
+    def test_pgp_bcc_recipient_gets_a_copy_of_their_own(self):
+        up = self.start_upstream()
+        sg = self.sendguard({"mode": "message", "method": "pgp", "required_for": "all"}, up)
+        subject = "enc-bcc-pgp-" + uuid.uuid4().hex[:8]
+        att = ("plan.pdf", "application/pdf", os.urandom(20000))
+        rcpts = [address("alice"), address("bob")]
+        msg = build_message(subject, [address("alice")], [att], bcc=[address("bob")])
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        got = self.by_recipient(up, 2)
+        for who in ("alice", "bob"):
+            raw = received_bytes(got[address(who)])
+            self.assert_no_bcc_header(raw)
+            top = parse(raw)
+            self.assertEqual(top.get_content_type(), "multipart/encrypted")
+            self.assertEqual(top["To"], address("alice"))
+            armored = top.get_payload()[1].get_payload(decode=True)
+            ids = KEYS.pgp_recipient_keyids(armored)
+            named = {n for n in ("alice", "bob", "sender") if KEYS.pgp_subkeys[address(n)] & ids}
+            self.assertEqual(named, {who, "sender"}, "%s's copy is encrypted to %s" % (who, ids))
+            self.assertEqual(len(ids), 2, ids)
+            inner = parse(KEYS.gpg_decrypt(armored))
+            self.assertEqual([p.get_payload(decode=True) for p in inner.iter_attachments()],
+                             [att[2]])
+
+    def test_recipients_moved_to_bcc_get_copies_of_their_own(self):
+        # A mass mailing: SendGuard moves the external To addresses to Bcc, so the To header
+        # shows nobody, and no copy may name another recipient's key either.
+        up = self.start_upstream()
+        sg = self.sendguard({"mode": "message", "method": "smime", "required_for": "all"}, up,
+                            policy={"mass_threshold": 3})
+        subject = "enc-bcc-mass-" + uuid.uuid4().hex[:8]
+        names = ["alice", "carol", "frank"]
+        rcpts = [address(n) for n in names]
+        msg = build_message(subject, rcpts)
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        got = self.by_recipient(up, 3)
+        for who in names:
+            raw = received_bytes(got[address(who)])
+            self.assert_no_bcc_header(raw)
+            self.assertIn(b"\r\nTo: undisclosed-recipients:;\r\n", b"\r\n" + h.header_block(raw))
+            blob = parse(raw).get_payload(decode=True)
+            self.assertEqual(KEYS.cms_recipients(blob), sorted([who, "sender"]))
+            self.assertIn(b"Content-Type: text/plain", KEYS.cms_decrypt(who, blob))
+        events = self.encrypted_events(sg, subject, 3)
+        self.assertEqual(sorted(e["copy_kind"] for e in events), ["bcc"] * 3)
+        self.assertEqual({(e["copies"], e["bcc_copies"]) for e in events}, {(3, 3)})
+        moved = self.audit_events(sg, "moved_to_bcc", subject)[0]
+        self.assertEqual(sorted(moved["moved"]), sorted(rcpts))
+
+    def test_one_copy_without_bcc_recipients(self):
+        up = self.start_upstream()
+        sg = self.sendguard({"mode": "message", "method": "smime", "required_for": "all"}, up)
+        subject = "enc-bcc-none-" + uuid.uuid4().hex[:8]
+        rcpts = [address("alice"), address("carol")]
+        msg = build_message(subject, rcpts[:1], cc=rcpts[1:])
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        m = self.assert_exactly_once(up, 1, settle=0.5)[0]
+        self.assertEqual(sorted(m.rcpt_tos), sorted(rcpts))
+        blob = parse(received_bytes(m)).get_payload(decode=True)
+        self.assertEqual(KEYS.cms_recipients(blob), ["alice", "carol", "sender"])
+        events = self.encrypted_events(sg, subject, 1)
+        self.assertEqual([(e["copies"], e["bcc_copies"], e["copy_kind"]) for e in events],
+                         [(1, 0, "visible")])
+
+    def test_kill9_between_copies_relays_each_copy_once(self):
+        # carol's mailbox is busy (451 on RCPT): alice's and frank's copies go out, carol's is
+        # made and waits. SendGuard is killed; after the restart only carol's copy is relayed,
+        # the very file encrypted before the crash, and nothing is encrypted or relayed twice.
+        carol = address("carol")
+        up = self.start_upstream(rcpt_replies={carol: "451 4.2.1 Mailbox busy, try later"})
+        sg = self.sendguard({"mode": "message", "method": "smime"}, up)
+        subject = "enc-bcc-crash-" + uuid.uuid4().hex[:8]
+        rcpts = [address("alice"), carol, address("frank")]
+        msg = build_message(subject, rcpts[:1], bcc=rcpts[1:])
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        first = self.by_recipient(up, 2)
+        self.assertEqual(sorted(first), sorted([address("alice"), address("frank")]))
+        item = sg.wait_queue_state(subject, "retrying", 30)
+        self.assertEqual([(c["kind"], c["state"]) for c in item["encryption"]["copies"]],
+                         [("visible", "relayed"), ("bcc", "encrypted"), ("bcc", "relayed")])
+        time.sleep(0.5)  # the state is on disk
+        pending = sg.path("spool", "queue", item["id"] + ".enc-1.eml")
+        self.assertEqual(self.copy_files(sg), [item["id"] + ".enc-1.eml"],
+                         "only the copy still needed is kept")
+        with open(pending, "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        sg.kill9()
+        up.rcpt_replies = {}
+        sg.start()
+        sg.wait_queue_state(subject, "sent", 30)
+        msgs = self.assert_exactly_once(up, 3, settle=1.0)
+        last = msgs[-1]
+        self.assertEqual(last.rcpt_tos, [carol])
+        self.assertEqual(last.sha256, digest, "the copy made before the crash is relayed as it is")
+        blob = parse(received_bytes(last)).get_payload(decode=True)
+        self.assertEqual(KEYS.cms_recipients(blob), ["carol", "sender"])
+        self.assertEqual(len([e for e in sg.audit() if e.get("event") == "encrypted" and
+                              e.get("subject") == subject]), 3, "each copy encrypted once")
+        self.assertEqual(self.copy_files(sg), [])
+
+    def test_refused_bcc_recipient_sent_again_gets_only_their_copy(self):
+        # frank's address is refused (550): the others have their copies, the message fails
+        # for frank alone. Sent again by the user, only frank's copy goes, made anew (its file
+        # went with the attempt that finished it).
+        frank = address("frank")
+        up = self.start_upstream(rcpt_replies={frank: "550 5.1.1 No such user"})
+        sg = self.sendguard({"mode": "message", "method": "smime"}, up)
+        subject = "enc-bcc-refused-" + uuid.uuid4().hex[:8]
+        rcpts = [address("alice"), address("carol"), frank]
+        msg = build_message(subject, rcpts[:1], bcc=rcpts[1:])
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        item = sg.wait_queue_state(subject, "failed", 30)
+        self.assertIn(frank, item["last_error"])
+        status = {r["address"]: r["status"] for r in item["recipient_status"]}
+        self.assertEqual(status, {address("alice"): "delivered", address("carol"): "delivered",
+                                  frank: "refused"})
+        self.assertEqual(sorted(m.rcpt_tos[0] for m in up.messages()),
+                         [address("alice"), address("carol")])
+        time.sleep(0.5)
+        self.assertEqual(self.copy_files(sg), [], "no copy is needed any more")
+        up.rcpt_replies = {}
+        self.assertEqual(sg.cli("queue", "release", item["id"]).returncode, 0)
+        sg.wait_queue_state(subject, "sent", 30)
+        msgs = self.assert_exactly_once(up, 3, settle=1.0)
+        self.assertEqual(msgs[-1].rcpt_tos, [frank])
+        blob = parse(received_bytes(msgs[-1])).get_payload(decode=True)
+        self.assertEqual(KEYS.cms_recipients(blob), ["frank", "sender"])
+        kinds = [(e["copy"], e["copy_kind"]) for e in sg.audit()
+                 if e.get("event") == "encrypted" and e.get("subject") == subject]
+        self.assertEqual(kinds, [(1, "visible"), (2, "bcc"), (3, "bcc"), (3, "bcc")])
+
+
+class SignedMessageTest(EncryptionCase):
+    """Mode "attachments" must not break a signature: a signed message is encrypted whole, the
+    signed entity untouched inside, and after decryption the signature still verifies."""
+
+    def signed_message(self, subject, rcpt, data, detached):
+        body = base64.encodebytes(data).replace(b"\n", b"\r\n")
+        inner = (b'Content-Type: multipart/mixed; boundary="inner-boundary"\r\n\r\n'
+                 b"--inner-boundary\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+                 b"Signed text; the attachment is signed too.\r\n"
+                 b"--inner-boundary\r\nContent-Type: application/pdf; name=\"signed.pdf\"\r\n"
+                 b"Content-Disposition: attachment; filename=\"signed.pdf\"\r\n"
+                 b"Content-Transfer-Encoding: base64\r\n\r\n" + body +
+                 b"--inner-boundary--\r\n")
+        signed = KEYS.cms_sign("sender", inner, detached=detached)
+        head = ("From: Sender <%s>\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\n"
+                "Message-ID: <%s@e2e.sendguard.test>\r\n"
+                % (SENDER, rcpt, subject, email.utils.formatdate(), uuid.uuid4().hex))
+        return inner, head.encode() + signed
+
+    def test_signed_message_encrypted_whole_signature_verifies(self):
+        up = self.start_upstream()
+        sg = self.sendguard({"mode": "attachments", "method": "smime", "required_for": "all"}, up)
+        rcpt = address("alice")
+        for i, detached in enumerate((True, False)):
+            with self.subTest(detached=detached):
+                subject = "enc-signed-%s-%s" % ("detached" if detached else "opaque",
+                                                uuid.uuid4().hex[:6])
+                data = os.urandom(12000)
+                inner, msg = self.signed_message(subject, rcpt, data, detached)
+                KEYS.cms_verify("sender", msg)  # signed as sent
+                self.assertEqual(send(sg.port, [rcpt], msg), (250, ""))
+                up.wait_for_count(i + 1, 30)
+                raw = received_bytes(up.messages()[i])
+                top = parse(raw)
+                self.assertEqual(top.get_content_type(), "application/pkcs7-mime")
+                self.assertEqual(dict(top["Content-Type"].params).get("smime-type"),
+                                 "enveloped-data", "the whole message is encrypted")
+                self.assertNotIn(b"signed.pdf", raw)
+                decrypted = KEYS.cms_decrypt("alice", top.get_payload(decode=True))
+                self.assertIsNotNone(decrypted)
+                content = KEYS.cms_verify("sender", decrypted)
+                self.assertEqual(content.replace(b"\r\n", b"\n"), inner.replace(b"\r\n", b"\n"),
+                                 "the signed content arrives unchanged")
+
+                ev = self.audit_events(sg, "encrypted", subject)[0]
+                self.assertEqual((ev["mode"], ev.get("requested_mode"), ev.get("signed")),
+                                 ("message", "attachments", True), ev)
+                self.assertIn("signed", ev["detail"])
+                item = sg.wait_queue_state(subject, "sent")
+                self.assertTrue(item["analysis"].get("signed"))
+                self.assertEqual((item["encryption"]["mode"],
+                                  item["encryption"].get("whole_because_signed")),
+                                 ("message", True), item["encryption"])
+                accepted = self.audit_events(sg, "accepted", subject)[0]
+                self.assertTrue(accepted["encryption"].get("whole_because_signed"), accepted)
+
+
 class LargeAttachmentTest(EncryptionCase):
     """Large attachments go through encryption from spool file to spool file: SendGuard's peak
     RSS stays well under 100 MB (100 MB with S/MIME; 20 MB with PGP/MIME, whose gpg is slower)."""
@@ -594,11 +1010,47 @@ class LargeAttachmentTest(EncryptionCase):
         data, raw, elapsed, hwm_kb = self.relay_large({"mode": "attachments", "method": "smime"},
                                                       address("alice"), 100)
         blob = self.attachments_of(raw)["big.bin.p7m"][2]
+        self.assert_der(blob)
         t1 = time.monotonic()
         self.assertEqual(hashlib.sha256(KEYS.cms_decrypt("alice", blob) or b"").digest(),
                          hashlib.sha256(data).digest())
         print("\n100 MB attachment, S/MIME: receive+encrypt+relay %.1fs, openssl decrypt %.1fs; "
               "sendguard VmHWM %d kB" % (elapsed, time.monotonic() - t1, hwm_kb))
+        self.assertLess(hwm_kb, PEAK_RSS_LIMIT_KB)
+
+    def test_100mb_attachment_smime_three_copies(self):
+        # To alice, Bcc carol and frank: three copies of 100 MB, made one after the other from
+        # spool file to spool file; it takes time, not memory.
+        work = self.make_tempdir("sg-e2e-encbig-")
+        store = os.path.join(work, "upstream")
+        os.makedirs(store)
+        up = self.start_upstream(store_dir=store, data_size_limit=None)
+        sg = self.sendguard({"mode": "attachments", "method": "smime"}, up,
+                            extra={"listen": {"max_message_size": 200 * 1024 * 1024},
+                                   "relay": {"command_timeout_seconds": 120}})
+        data = os.urandom(100 * 1024 * 1024)
+        digest = hashlib.sha256(data).digest()
+        subject = "enc-big-bcc-" + uuid.uuid4().hex[:6]
+        rcpts = [address("alice"), address("carol"), address("frank")]
+        msg = build_message(subject, rcpts[:1], [("big.bin", "application/octet-stream", data)],
+                            bcc=rcpts[1:])
+        del data
+        t0 = time.monotonic()
+        self.assertEqual(send(sg.port, rcpts, msg), (250, ""))
+        del msg
+        up.wait_for_count(3, 300)
+        elapsed = time.monotonic() - t0
+        sg.wait_queue_state(subject, "sent", 60)
+        hwm_kb = sg.proc_status("VmHWM")
+        got = {m.rcpt_tos[0]: m for m in up.messages()}
+        self.assertEqual(sorted(got), sorted(rcpts))
+        for who in ("alice", "carol", "frank"):
+            blob = self.attachments_of(received_bytes(got[address(who)]))["big.bin.p7m"][2]
+            self.assertEqual(KEYS.cms_recipients(blob), sorted([who, "sender"]))
+            self.assertEqual(hashlib.sha256(KEYS.cms_decrypt(who, blob) or b"").digest(), digest)
+            del blob
+        print("\n100 MB attachment, S/MIME, 3 copies (2 Bcc): receive+encrypt+relay %.1fs; "
+              "sendguard VmHWM %d kB" % (elapsed, hwm_kb))
         self.assertLess(hwm_kb, PEAK_RSS_LIMIT_KB)
 
     def test_20mb_whole_message_pgp(self):

@@ -67,6 +67,21 @@ class PlainRelayTest(h.SGTestCase):
         m = self.assert_exactly_once(self.up, 1)[0]
         self.assertEqual(m.data, msg, "dot-stuffing must be undone on input and redone on output")
 
+    def test_short_message_after_long_one_is_relayed_exactly(self):
+        # The spool reuses a relayed message's file for the next one: nothing of the longer
+        # message may survive at the end of the shorter one.
+        import smtplib
+        sent = []
+        for i, size in enumerate((60000, 300, 20000, 10)):
+            subject = unique_subject("reuse-%d" % i)
+            line = (b"%d" % i) * 70 + b"\r\n"
+            msg = h.header_block(h.make_message(subject)) + b"\r\n" + line * (size // 72 + 1)
+            with smtplib.SMTP(h.LOOPBACK, self.sg.port, timeout=20) as s:
+                self.assertEqual(s.sendmail("alice@example.com", ["bob@example.net"], msg), {})
+            self.up.wait_for_count(i + 1, 30)
+            sent.append(msg)
+        self.assertEqual([m.data for m in self.up.messages()], sent)
+
     def test_swaks(self):
         subject = unique_subject("swaks")
         msg = h.make_message(subject, to=("bob@example.net",))

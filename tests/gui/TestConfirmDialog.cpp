@@ -107,6 +107,36 @@ private:
         return {};
     }
 
+    // encryptedEntry() where nobody has a key.
+    static QueueEntry noKeysEntry()
+    {
+        QueueEntry e = encryptedEntry(false, true, true);
+        Verdict v = Verdict::fromJson(e.analysis);
+        for (RecipientKey& k : v.encryption.recipients) {
+            k.usable = false;
+            k.methods.clear();
+            k.problem = QStringLiteral("S/MIME: no certificate for this address in /certs");
+        }
+        e.analysis = v.toJson();
+        return e;
+    }
+
+    static QTreeWidgetItem* itemOf(QTreeWidget* tree, const QString& address)
+    {
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->data(0, Qt::UserRole).toString() == address)
+                return *it;
+        }
+        return nullptr;
+    }
+
+    // The Remove/Restore button in a recipient's line, if it has one.
+    static QPushButton* rowButton(QTreeWidget* tree, const QString& address)
+    {
+        QTreeWidgetItem* item = itemOf(tree, address);
+        return item ? qobject_cast<QPushButton*>(tree->itemWidget(item, 4)) : nullptr;
+    }
+
     static QList<QTreeWidgetItem*> checkable(QTreeWidget* tree)
     {
         QList<QTreeWidgetItem*> items;
@@ -285,6 +315,22 @@ private Q_SLOTS:
         QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")));
     }
 
+    void signedMessageSaysItIsEncryptedWhole()
+    {
+        QueueEntry e = encryptedEntry(true, false, false);
+        Verdict v = Verdict::fromJson(e.analysis);
+        v.hasSignature = true;
+        v.encryption.mode = QStringLiteral("message");
+        v.encryption.wholeBecauseSigned = true;
+        e.analysis = v.toJson();
+        ConfirmDialog dialog(e);
+        auto* plan = dialog.findChild<QLabel*>(QStringLiteral("encryptionPlan"));
+        QVERIFY(plan);
+        QVERIFY2(plan->text().contains(QStringLiteral("whole message")) &&
+                     plan->text().contains(QStringLiteral("signature stays valid")),
+                 qPrintable(plan->text()));
+    }
+
     void requiredButImpossibleNeverSends()
     {
         ConfirmDialogOptions options;
@@ -331,6 +377,150 @@ private Q_SLOTS:
         QTRY_VERIFY(answer.has_value());
         QVERIFY(answer->approved);
         QVERIFY(answer->sendUnencrypted);
+    }
+
+    void recipientWithoutKeyCanBeRemovedAndRestored()
+    {
+        ConfirmDialog dialog(encryptedEntry(false, true, false));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTreeWidget* tree = dialog.recipientTree();
+        const QString keyless = QStringLiteral("b@examp1e.co.jp");
+        // Only the line without a key has a Remove button.
+        QPushButton* remove = rowButton(tree, keyless);
+        QVERIFY(remove);
+        QCOMPARE(remove->text(), QStringLiteral("Remove"));
+        QVERIFY(!rowButton(tree, QStringLiteral("a@partner.example")));
+        QVERIFY(!rowButton(tree, QStringLiteral("hanako@example.co.jp")));
+        QVERIFY(dialog.removeKeylessButton());
+        QVERIFY(dialog.removeKeylessButton()->text().contains(QStringLiteral("without a key")));
+        auto* note = dialog.findChild<QLabel*>(QStringLiteral("removalNote"));
+        QVERIFY(note && !note->isVisible());
+
+        // Everything ticked, but encryption is impossible: no Send.
+        for (QTreeWidgetItem* item : checkable(tree))
+            item->setCheckState(0, Qt::Checked);
+        checkable(dialog.attachmentTree()).first()->setCheckState(0, Qt::Checked);
+        QCOMPARE(dialog.uncheckedCount(), 0);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+
+        // Removed: struck out, said in words, no check box, and Send is possible.
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QCOMPARE(dialog.removedRecipients(), QStringList{keyless});
+        QTreeWidgetItem* item = itemOf(tree, keyless);
+        QVERIFY(item->font(0).strikeOut());
+        QVERIFY(keyOf(tree, keyless).contains(QStringLiteral("removed")));
+        QVERIFY(!(item->flags() & Qt::ItemIsUserCheckable));
+        QCOMPARE(remove->text(), QStringLiteral("Restore"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("S/MIME")), qPrintable(note->text()));
+        QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("recipientsLabel"))
+                    ->text()
+                    .contains(QStringLiteral("1 removed")));
+        QVERIFY(dialog.sendButton()->isEnabled());
+        // A new unticked line still holds Send back.
+        checkable(tree).first()->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        checkable(tree).first()->setCheckState(0, Qt::Checked);
+        QVERIFY(dialog.sendButton()->isEnabled());
+
+        // Undo: back with its tick, and blocked again.
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(dialog.removedRecipients().isEmpty());
+        QVERIFY(!item->font(0).strikeOut());
+        QVERIFY(item->flags() & Qt::ItemIsUserCheckable);
+        QCOMPARE(item->checkState(0), Qt::Checked);
+        QVERIFY(keyOf(tree, keyless).contains(QStringLiteral("no certificate")));
+        QVERIFY(!note->isVisible());
+        QVERIFY(!dialog.sendButton()->isEnabled());
+
+        // The button below the list does the same for all of them.
+        QTest::mouseClick(dialog.removeKeylessButton(), Qt::LeftButton);
+        QCOMPARE(dialog.removedRecipients(), QStringList{keyless});
+        QVERIFY(dialog.removeKeylessButton()->text().contains(QStringLiteral("Restore")));
+        QVERIFY(dialog.sendButton()->isEnabled());
+        QTest::mouseClick(dialog.removeKeylessButton(), Qt::LeftButton);
+        QVERIFY(dialog.removedRecipients().isEmpty());
+        QVERIFY(!dialog.sendButton()->isEnabled());
+    }
+
+    void noRemovalWhereEncryptionIsPossibleOrNotAsked()
+    {
+        ConfirmDialog plain(entry());
+        QVERIFY(!plain.removeKeylessButton());
+        QVERIFY(!rowButton(plain.recipientTree(), QStringLiteral("b@examp1e.co.jp")));
+        ConfirmDialog encrypted(encryptedEntry(true, false, false));
+        QVERIFY(!encrypted.removeKeylessButton());
+        QCOMPARE(encrypted.recipientTree()->columnCount(), 4);
+        QVERIFY(encrypted.removedRecipients().isEmpty());
+    }
+
+    void removalByKeyboardReachesTheDecision()
+    {
+        DialogGate gate(ConfirmDialogOptions{});
+        std::optional<ConfirmationDecision> answer;
+        gate.confirm(encryptedEntry(false, true, false),
+                     [&answer](const ConfirmationDecision& d) { answer = d; });
+        ConfirmDialog* dialog = gate.currentDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->activateWindow();
+        QTreeWidget* tree = dialog->recipientTree();
+        QTRY_VERIFY(tree->hasFocus());
+        // The look-alike domain comes first: its line is the one without a key.
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("b@examp1e.co.jp"));
+        QTest::keyClick(tree, Qt::Key_Delete); // removes it
+        QCOMPARE(dialog->removedRecipients(), QStringList{QStringLiteral("b@examp1e.co.jp")});
+        QTest::keyClick(tree, Qt::Key_Delete); // Del again restores it
+        QVERIFY(dialog->removedRecipients().isEmpty());
+        // Alt+R removes every recipient without a key and puts the cursor on the first line
+        // still to be ticked.
+        QTest::keyClick(dialog, Qt::Key_R, Qt::AltModifier); // the button clicks a moment later
+        QTRY_COMPARE(dialog->removedRecipients(), QStringList{QStringLiteral("b@examp1e.co.jp")});
+        QTRY_VERIFY(tree->hasFocus());
+        QCOMPARE(tree->currentItem()->text(0), QStringLiteral("a@partner.example"));
+        QTest::keyClick(tree, Qt::Key_Space);
+        QTest::keyClick(tree, Qt::Key_Tab); // the Remove/Restore button below the list
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_VERIFY(dialog->attachmentTree()->hasFocus());
+        QTest::keyClick(dialog->attachmentTree(), Qt::Key_Space);
+        QCOMPARE(dialog->uncheckedCount(), 0);
+        QVERIFY(dialog->sendButton()->isEnabled());
+        QTest::keyClick(dialog, Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(answer->approved);
+        QVERIFY(!answer->sendUnencrypted);
+        QCOMPARE(answer->removedRecipients, QStringList{QStringLiteral("b@examp1e.co.jp")});
+    }
+
+    void removingEveryRecipientLeavesNothingToSend()
+    {
+        ConfirmDialogOptions options;
+        options.checkboxes = false;
+        ConfirmDialog dialog(noKeysEntry(), options);
+        QTreeWidget* tree = dialog.recipientTree();
+        // Nobody has a key: removing them all cannot help, so no button for all of them.
+        QVERIFY(!dialog.removeKeylessButton());
+        auto* clear = dialog.findChild<QCheckBox*>(QStringLiteral("sendUnencrypted"));
+        QVERIFY(clear);
+        clear->setChecked(true);
+        QVERIFY(dialog.sendButton()->isEnabled()); // the override, as before
+        const QStringList all{QStringLiteral("b@examp1e.co.jp"),
+                              QStringLiteral("a@partner.example"),
+                              QStringLiteral("hanako@example.co.jp")};
+        for (const QString& address : all) {
+            QVERIFY2(rowButton(tree, address), qPrintable(address));
+            QTest::mouseClick(rowButton(tree, address), Qt::LeftButton);
+        }
+        QCOMPARE(dialog.removedRecipients().size(), 3);
+        QVERIFY(!dialog.sendButton()->isEnabled());
+        auto* note = dialog.findChild<QLabel*>(QStringLiteral("removalNote"));
+        QVERIFY(note && note->text().contains(QStringLiteral("nothing to send")));
+        // One back: sending in clear (still chosen) to that one is possible again.
+        QTest::mouseClick(rowButton(tree, all.last()), Qt::LeftButton);
+        QVERIFY(clear->isEnabled() && clear->isChecked());
+        QVERIFY(dialog.sendButton()->isEnabled());
+        QVERIFY(note->text().contains(QStringLiteral("no key")));
     }
 
     void severalMessagesGetOneDialogEachInTurn()

@@ -437,6 +437,39 @@ private Q_SLOTS:
         QVERIFY(v.attachments.size() <= MessageAnalyzer::MaxParts);
         QVERIFY2(timer.elapsed() < 10000, "analysis must not hang");
     }
+
+    void signedMessagesAreRecognised()
+    {
+        const QByteArray head = "From: taro@example.co.jp\r\nTo: a@one.com\r\nSubject: s\r\n";
+        const Verdict multipartSigned = analyze(
+            head + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; "
+                   "boundary=s\r\n\r\n--s\r\nContent-Type: text/plain\r\n\r\nhi\r\n--s\r\n"
+                   "Content-Type: application/pkcs7-signature; name=smime.p7s\r\n\r\nMIAG\r\n"
+                   "--s--\r\n",
+            {QStringLiteral("a@one.com")});
+        QVERIFY(multipartSigned.hasSignature);
+        QVERIFY(Verdict::fromJson(multipartSigned.toJson()).hasSignature);
+        const Verdict opaque = analyze(head + "Content-Type: application/pkcs7-mime; "
+                                              "smime-type=signed-data; name=smime.p7m\r\n"
+                                              "Content-Transfer-Encoding: base64\r\n\r\nMIAG\r\n",
+                                       {QStringLiteral("a@one.com")});
+        QVERIFY(opaque.hasSignature);
+        // Encrypted S/MIME is no signature, nor is a signed message attached to this one.
+        const Verdict enveloped = analyze(head + "Content-Type: application/pkcs7-mime; "
+                                                 "smime-type=enveloped-data; name=smime.p7m\r\n"
+                                                 "\r\nMIAG\r\n",
+                                          {QStringLiteral("a@one.com")});
+        QVERIFY(!enveloped.hasSignature);
+        const Verdict attached = analyze(
+            head + "Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\n"
+                   "Content-Type: message/rfc822\r\n\r\nSubject: old\r\n"
+                   "Content-Type: multipart/signed; boundary=s\r\n\r\n--s\r\n\r\nx\r\n--s--\r\n"
+                   "--o--\r\n",
+            {QStringLiteral("a@one.com")});
+        QVERIFY(attached.parsed);
+        QVERIFY(!attached.hasSignature);
+        QVERIFY(!Verdict::fromJson(attached.toJson()).hasSignature);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessageAnalyzer)

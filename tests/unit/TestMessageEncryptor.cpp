@@ -346,6 +346,119 @@ private Q_SLOTS:
         QVERIFY(!inner.contains("From:"));
     }
 
+    void signedMessageEncryptedWhole_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("signedEntity"); // must arrive byte for byte
+        QTest::addColumn<bool>("isSigned");
+        const QByteArray entity = crlf("Content-Type: multipart/mixed; boundary=\"inner\"\n"
+                                       "\n"
+                                       "--inner\n"
+                                       "Content-Type: text/plain; charset=us-ascii\n"
+                                       "\n"
+                                       "Signed  text with  spaces\n"
+                                       "--inner\n"
+                                       "Content-Type: application/pdf; name=\"a.pdf\"\n"
+                                       "Content-Disposition: attachment; filename=\"a.pdf\"\n"
+                                       "Content-Transfer-Encoding: base64\n"
+                                       "\n"
+                                       "JVBERi0xLjQK\n"
+                                       "--inner--\n");
+        QTest::newRow("multipart/signed, S/MIME")
+            << Headers +
+                   crlf("Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\";"
+                        " micalg=sha-256; boundary=\"sig\"\n"
+                        "\n"
+                        "--sig\n") +
+                   entity +
+                   crlf("\n--sig\n"
+                        "Content-Type: application/pkcs7-signature; name=\"smime.p7s\"\n"
+                        "Content-Disposition: attachment; filename=\"smime.p7s\"\n"
+                        "Content-Transfer-Encoding: base64\n"
+                        "\n"
+                        "MIAGCSqGSIb3DQEHAqCAMIACAQEx\n"
+                        "--sig--\n")
+            << entity << true;
+        QTest::newRow("multipart/signed, OpenPGP")
+            << Headers +
+                   crlf("Content-Type: multipart/signed; protocol=\"application/pgp-signature\";"
+                        " micalg=pgp-sha256; boundary=\"sig\"\n"
+                        "\n"
+                        "--sig\n") +
+                   entity +
+                   crlf("\n--sig\n"
+                        "Content-Type: application/pgp-signature; name=\"signature.asc\"\n"
+                        "\n"
+                        "-----BEGIN PGP SIGNATURE-----\n\niQEz\n-----END PGP SIGNATURE-----\n"
+                        "--sig--\n")
+            << entity << true;
+        const QByteArray opaque =
+            crlf("Content-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\n"
+                 "Content-Disposition: attachment; filename=smime.p7m\n"
+                 "Content-Transfer-Encoding: base64\n"
+                 "\n"
+                 "MIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEFADCABgkqhkiG\n");
+        QTest::newRow("S/MIME signed-data") << Headers + opaque << opaque << true;
+        const QByteArray detached =
+            crlf("Content-Type: application/x-pkcs7-signature; name=\"smime.p7s\"\n"
+                 "Content-Disposition: attachment; filename=\"smime.p7s\"\n"
+                 "Content-Transfer-Encoding: base64\n"
+                 "\n"
+                 "MIAGCSqGSIb3DQEHAqCAMIACAQEx\n");
+        QTest::newRow("a signature part beside the text")
+            << Headers +
+                   crlf("Content-Type: multipart/mixed; boundary=\"outer\"\n\n--outer\n"
+                        "Content-Type: text/plain\n\ntext\n--outer\n") +
+                   detached + crlf("--outer--\n")
+            << detached << true;
+        // A signed message attached to an unsigned one travels whole, its signature with it:
+        // attachment by attachment as asked.
+        QTest::newRow("signed message attached")
+            << Headers + crlf("Content-Type: multipart/mixed; boundary=\"outer\"\n\n--outer\n"
+                              "Content-Type: text/plain\n\ntext\n--outer\n"
+                              "Content-Type: message/rfc822\n"
+                              "Content-Disposition: attachment; filename=\"fw.eml\"\n\n"
+                              "Subject: signed earlier\n"
+                              "Content-Type: multipart/signed; protocol=\"application/"
+                              "pkcs7-signature\"; boundary=\"s2\"\n\n"
+                              "--s2\nContent-Type: text/plain\n\nold\n--s2\n"
+                              "Content-Type: application/pkcs7-signature\n\nMIAG\n--s2--\n"
+                              "--outer--\n")
+            << QByteArray() << false;
+    }
+
+    void signedMessageEncryptedWhole()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, signedEntity);
+        QFETCH(bool, isSigned);
+        EncryptionJob j = job(write(body), QStringLiteral("attachments"), QStringLiteral("smime"));
+        const EncryptionResult r = MessageEncryptor(&m_backend).run(j);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.signatureKept, isSigned);
+        QCOMPARE(r.wholeBecauseSigned, isSigned);
+        const QByteArray out = readAll(j.target);
+        checkCrlfOnly(out);
+        GMimeMessage* message = parseFile(j.target);
+        QVERIFY(message);
+        GMimeObject* top = g_mime_message_get_mime_part(message);
+        const QString type = contentType(top);
+        const QByteArray payload = GMIME_IS_PART(top) ? decoded(top) : QByteArray();
+        g_object_unref(message);
+        if (!isSigned) {
+            QCOMPARE(type, QStringLiteral("multipart/mixed"));
+            QVERIFY(out.contains("filename=fw.eml.p7m"));
+            return;
+        }
+        QCOMPARE(r.parts, 1);
+        QCOMPARE(type, QStringLiteral("application/pkcs7-mime"));
+        QVERIFY(headerBlock(out).contains("smime-type=enveloped-data"));
+        QVERIFY(!out.contains(".p7m.p7m") && !out.contains("smime.p7s.p7m"));
+        // The signed entity inside, untouched.
+        QVERIFY(payload.startsWith("FAKE[alice@partner.example,sender@example.co.jp]"));
+        QVERIFY2(payload.contains(signedEntity), payload.constData());
+    }
+
     void wholeMessagePgpMime()
     {
         const QByteArray input = sample();

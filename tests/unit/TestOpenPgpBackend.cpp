@@ -9,9 +9,11 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <gpgme.h>
 
 using namespace sendguard;
 using namespace cryptotest;
@@ -180,6 +182,93 @@ private Q_SLOTS:
         const KeyLookup k = m_pgp->findKey(address);
         QVERIFY(!k.usable);
         QVERIFY2(k.problem.contains(expected), qPrintable(k.problem));
+    }
+
+    // Many addresses at once: one answer each, in order, the same (reasons included) as
+    // findKey() gives for each alone.
+    void findKeysAnswersAsFindKeyDoes()
+    {
+        QVERIFY(m_pgp->findKeys({}).isEmpty());
+        const QStringList addresses = {
+            QStringLiteral("alice@example.org"), QStringLiteral("BOB@example.ORG"),
+            QStringLiteral("dave@example.org"),  QStringLiteral("carol@example.org"),
+            QStringLiteral("erin@example.org"),  QStringLiteral("nobody@example.org"),
+            QStringLiteral("lice@example.org"),  QStringLiteral("Alice@Example.org"),
+            QStringLiteral("alice@example.org")};
+        const QList<KeyLookup> found = m_pgp->findKeys(addresses);
+        QCOMPARE(found.size(), addresses.size());
+        for (qsizetype i = 0; i < addresses.size(); ++i) {
+            const KeyLookup alone = m_pgp->findKey(addresses.at(i));
+            const QString what = addresses.at(i) + QLatin1String(": ") + found.at(i).problem;
+            QVERIFY2(found.at(i).usable == alone.usable, qPrintable(what));
+            QCOMPARE(found.at(i).problem, alone.problem);
+            QCOMPARE(found.at(i).description, alone.description);
+            QCOMPARE(found.at(i).source, alone.source);
+        }
+        QCOMPARE(found.at(0).source, m_alice);
+        QCOMPARE(found.at(1).source, m_bob);
+        QCOMPARE(found.at(2).problem, QStringLiteral("the key has no encryption subkey"));
+        QCOMPARE(found.at(3).problem, QStringLiteral("the key expired on 2020-01-02T00:00:00Z"));
+        QCOMPARE(found.at(4).problem, QStringLiteral("the key was revoked"));
+        QVERIFY(found.at(6).problem.contains(QStringLiteral("no OpenPGP key")));
+        QCOMPARE(found.at(7).source, m_alice);
+    }
+
+    // ... and with one run of gpg for all of them, where findKey() runs it once per address
+    // (counted by a gpg that notes its arguments, then runs the real one).
+    void findKeysRunsGpgOnce()
+    {
+        const QString log = path(QStringLiteral("gpg-runs.log"));
+        const QString wrapper = path(QStringLiteral("gpg-noting"));
+        {
+            QFile script(wrapper);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write("#!/bin/sh\nprintf '%s\\n' \"$*\" >>'" + QFile::encodeName(log) +
+                         "'\nexec '" + QFile::encodeName(m_gpg) + "' \"$@\"\n");
+        }
+        QVERIFY(
+            QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        gpgme_check_version(nullptr);
+        gpgme_engine_info_t info = nullptr;
+        QCOMPARE(gpgme_get_engine_info(&info), gpgme_error_t(0));
+        QByteArray original;
+        for (; info; info = info->next) {
+            if (info->protocol == GPGME_PROTOCOL_OpenPGP)
+                original = info->file_name;
+        }
+        QVERIFY(!original.isEmpty());
+        QCOMPARE(gpgme_set_engine_info(GPGME_PROTOCOL_OpenPGP,
+                                       QFile::encodeName(wrapper).constData(), nullptr),
+                 gpgme_error_t(0));
+        const auto restore = qScopeGuard([&original] {
+            gpgme_set_engine_info(GPGME_PROTOCOL_OpenPGP, original.constData(), nullptr);
+        });
+        // The key listings gpg was run for since the last call.
+        const auto listings = [&log] {
+            QFile f(log);
+            const QList<QByteArray> lines =
+                f.open(QIODevice::ReadOnly) ? f.readAll().split('\n') : QList<QByteArray>();
+            f.close();
+            f.remove();
+            int n = 0;
+            for (const QByteArray& line : lines)
+                n += line.contains("--list-keys") || line.contains("--list-public-keys");
+            return n;
+        };
+
+        QStringList addresses;
+        for (int i = 0; i < 20; ++i)
+            addresses << QStringLiteral("someone%1@example.org").arg(i);
+        addresses << QStringLiteral("alice@example.org") << QStringLiteral("bob@example.org")
+                  << QStringLiteral("dave@example.org");
+        listings();
+        const QList<KeyLookup> found = m_pgp->findKeys(addresses);
+        QCOMPARE(listings(), 1);
+        QCOMPARE(found.size(), addresses.size());
+        QVERIFY(found.at(20).usable && found.at(21).usable && !found.at(22).usable);
+        for (const QString& a : std::as_const(addresses))
+            m_pgp->findKey(a);
+        QCOMPARE(listings(), int(addresses.size()));
     }
 
     void encryptsForEveryRecipient()

@@ -88,9 +88,7 @@ private Q_SLOTS:
                      .value(QStringLiteral("status"))
                      .toString(),
                  QStringLiteral("pending"));
-        e.encryption.done = true;
-        e.encryption.size = 4321;
-        e.encryption.crc32 = 0xfeedbeef;
+        e.encryption.copies = {{{QStringLiteral("a@example.com")}, false, true, 4321, 0xfeedbeef}};
         QueueEntry back;
         QString error;
         QVERIFY2(QueueEntry::fromJson(e.toJson(), &back, &error), qPrintable(error));
@@ -106,6 +104,82 @@ private Q_SLOTS:
         QVERIFY(!plain.toJson().contains(QStringLiteral("encryption")));
         QVERIFY(!plain.toListJson().contains(QStringLiteral("encryption")));
         QVERIFY(!Verdict().toJson().contains(QStringLiteral("encryption")));
+    }
+
+    void encryptedCopiesRoundTripAndList()
+    {
+        QueueEntry e;
+        e.id = newMessageId();
+        const QString a = QStringLiteral("a@example.com");
+        const QString b = QStringLiteral("b@example.net");
+        const QString c = QStringLiteral("c@example.org");
+        e.recipients = {{a, Recipient::Status::Delivered, QStringLiteral("250 ok")},
+                        {b, Recipient::Status::Pending, {}},
+                        {c, Recipient::Status::Pending, {}}};
+        e.encryption.mode = QStringLiteral("message");
+        e.encryption.method = QStringLiteral("smime");
+        e.encryption.to = {a, b, c};
+        // The visible copy went out (its file is gone), b's is made, c's not yet.
+        e.encryption.copies = {{{a}, false, false, 0, 0},
+                               {{b}, true, true, 999, 0x12345678},
+                               {{c}, true, false, 0, 0}};
+        QCOMPARE(e.pendingAmong({a, b, c}), (QStringList{b, c}));
+        QueueEntry back;
+        QString error;
+        QVERIFY2(QueueEntry::fromJson(e.toJson(), &back, &error), qPrintable(error));
+        QCOMPARE(back.encryption, e.encryption);
+        QVERIFY(back.encryption.isPlanned());
+
+        QJsonObject listed = back.toListJson().value(QStringLiteral("encryption")).toObject();
+        QCOMPARE(listed.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        const QJsonArray copies = listed.value(QStringLiteral("copies")).toArray();
+        QCOMPARE(copies.size(), 3);
+        const QStringList kinds{QStringLiteral("visible"), QStringLiteral("bcc"),
+                                QStringLiteral("bcc")};
+        const QStringList states{QStringLiteral("relayed"), QStringLiteral("encrypted"),
+                                 QStringLiteral("to-encrypt")};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject copy = copies.at(i).toObject();
+            QCOMPARE(copy.value(QStringLiteral("kind")).toString(), kinds.at(i));
+            QCOMPARE(copy.value(QStringLiteral("state")).toString(), states.at(i));
+            QCOMPARE(copy.value(QStringLiteral("recipients")).toInt(), 1);
+        }
+        // Once every copy that is still needed is made, the message counts as encrypted.
+        back.encryption.copies[2].done = true;
+        listed = back.toListJson().value(QStringLiteral("encryption")).toObject();
+        QCOMPARE(listed.value(QStringLiteral("status")).toString(), QStringLiteral("encrypted"));
+    }
+
+    void oneCopyForEveryoneFromAnOlderVersion()
+    {
+        // The encrypted form of an earlier version: one file for all envelope recipients.
+        QueueEntry e;
+        e.id = newMessageId();
+        e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Pending, {}},
+                        {QStringLiteral("b@example.net"), Recipient::Status::Pending, {}}};
+        QJsonObject json = e.toJson();
+        json.insert(QStringLiteral("encryption"),
+                    QJsonObject{{QStringLiteral("mode"), QStringLiteral("attachments")},
+                                {QStringLiteral("method"), QStringLiteral("smime")},
+                                {QStringLiteral("done"), true},
+                                {QStringLiteral("size"), 77},
+                                {QStringLiteral("crc32"), 4000000000.0}});
+        QueueEntry back;
+        QString error;
+        QVERIFY2(QueueEntry::fromJson(json, &back, &error), qPrintable(error));
+        QCOMPARE(back.encryption.copies.size(), 1);
+        const EncryptedCopy& copy = back.encryption.copies.first();
+        QCOMPARE(copy.recipients, e.recipientAddresses());
+        QVERIFY(copy.done && !copy.bcc);
+        QCOMPARE(copy.size, qint64(77));
+        QCOMPARE(copy.crc32, quint32(4000000000u));
+        // Not made yet: the copies are decided when it is relayed.
+        json.insert(QStringLiteral("encryption"),
+                    QJsonObject{{QStringLiteral("mode"), QStringLiteral("attachments")},
+                                {QStringLiteral("method"), QStringLiteral("smime")},
+                                {QStringLiteral("done"), false}});
+        QVERIFY2(QueueEntry::fromJson(json, &back, &error), qPrintable(error));
+        QVERIFY(!back.encryption.isPlanned());
     }
 
     void listJsonHasTheContractFields()

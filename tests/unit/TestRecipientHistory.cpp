@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecipientHistory.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +38,40 @@ private Q_SLOTS:
         domains.sort();
         QCOMPARE(domains,
                  (QStringList{QStringLiteral("example.com"), QStringLiteral("xn--r8jz45g.jp")}));
+    }
+
+    // Deliveries are written together within about a second, and counted.
+    void writesDeliveriesSoonAndCountsThem()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        RecipientHistory history(path);
+        QString error;
+        QVERIFY2(history.open(&error), qPrintable(error));
+        for (int i = 0; i < 3; ++i)
+            history.recordDelivered({QStringLiteral("kato@example.com")});
+        const auto storedCount = [&path]() -> int {
+            const QString name = QStringLiteral("reader");
+            int count = -1;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    if (q.exec(QStringLiteral(
+                            "SELECT count FROM recipients WHERE address = 'kato@example.com'")) &&
+                        q.next())
+                        count = q.value(0).toInt();
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            return count;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(), 3, 5000);
+        history.recordDelivered({QStringLiteral("KATO@example.com")});
+        history.flush();
+        QCOMPARE(storedCount(), 4);
     }
 
     void normalizesAddresses()

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +113,47 @@ class TestSmimeBackend : public QObject
         QFile f(file);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
+
+    // Why `file` is not a strict DER EnvelopedData whose encryptedContent is one primitive
+    // [0] of `cipherLength` bytes (-1: any), readable by OpenSSL and written by it the same
+    // way (openssl cms -cmsout gives the very same bytes); empty when it is.
+    QString derProblem(const QString& file, qint64 cipherLength = -1)
+    {
+        const QByteArray der = readAll(file);
+        QString why = DerChecker::problem(der);
+        if (!why.isEmpty())
+            return why;
+        const QStringList parseArgs = {QStringLiteral("asn1parse"), QStringLiteral("-inform"),
+                                       QStringLiteral("DER"), QStringLiteral("-in"), file};
+        const ToolResult parsed = runTool(m_openssl, parseArgs);
+        if (!parsed.ok)
+            return parsed.describe(m_openssl, parseArgs);
+        // ContentInfo (d=0), [0] (d=1), EnvelopedData (d=2), EncryptedContentInfo (d=3), its
+        // encryptedContent (d=4): the last line.
+        const QList<QByteArray> lines = parsed.output.trimmed().split('\n');
+        const QByteArray last = lines.last().simplified();
+        if (!last.contains("d=4") || !last.contains("prim: cont [ 0 ]"))
+            return QStringLiteral("encryptedContent: %1").arg(QString::fromLatin1(last));
+        if (cipherLength >= 0 && !QString::fromLatin1(last).contains(QRegularExpression(
+                                     QStringLiteral(" l= *%1 ").arg(cipherLength))))
+            return QStringLiteral("encryptedContent of %1 bytes expected: %2")
+                .arg(cipherLength)
+                .arg(QString::fromLatin1(last));
+        const QString again = file + QStringLiteral(".again");
+        const QStringList args = {QStringLiteral("cms"),      QStringLiteral("-cmsout"),
+                                  QStringLiteral("-inform"),  QStringLiteral("DER"),
+                                  QStringLiteral("-outform"), QStringLiteral("DER"),
+                                  QStringLiteral("-in"),      file,
+                                  QStringLiteral("-out"),     again};
+        const ToolResult r = runTool(m_openssl, args);
+        if (!r.ok)
+            return r.describe(m_openssl, args);
+        const bool same = readAll(again) == der;
+        QFile::remove(again);
+        return same ? QString() : QStringLiteral("openssl cms -cmsout wrote different bytes");
+    }
+
+    static qint64 cbcLength(qint64 plain) { return (plain / 16 + 1) * 16; }
 
     bool configure(QString* error, const QString& cipher = {})
     {
@@ -294,8 +336,8 @@ private Q_SLOTS:
                                       &error),
                      qPrintable(error));
         }
-        const QByteArray head = readAll(cipher).left(2);
-        QCOMPARE(head, QByteArray("\x30\x80", 2)); // BER: SEQUENCE, indefinite length
+        const QString der = derProblem(cipher, cbcLength(3 * 1024 * 1024 + 12345));
+        QVERIFY2(der.isEmpty(), qPrintable(der));
 
         const QByteArray expected = readAll(plain);
         const QList<QPair<QString, QString>> recipients = {
@@ -311,6 +353,184 @@ private Q_SLOTS:
         const QString out = path(QStringLiteral("decrypted-old.bin"));
         QVERIFY(!decrypt(cipher, QStringLiteral("alice-old"),
                          certs() + QStringLiteral("/alice-old.crt"), out));
+    }
+
+    // DER whatever the length of the input and whether it is known ahead (a file) or not (a
+    // stream: the ciphertext waits in memory, beyond 1 MiB in a temporary file next to the
+    // output); RSA and EC recipients.
+    void derForAnyInput_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<bool>("sequential");
+        const qint64 mib = 1024 * 1024;
+        for (const qint64 size : {qint64(0), qint64(1), qint64(15), qint64(16), qint64(17),
+                                  qint64(100), qint64(111), qint64(127), qint64(128), qint64(65535),
+                                  qint64(65536), mib - 17, mib - 16, mib, mib + 1, 5 * mib + 3}) {
+            for (const bool sequential : {false, true})
+                QTest::addRow("%lld %s", size, sequential ? "stream" : "file")
+                    << size << sequential;
+        }
+    }
+    void derForAnyInput()
+    {
+        QFETCH(qint64, size);
+        QFETCH(bool, sequential);
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        const QString plain = work.filePath(QStringLiteral("plain.bin"));
+        QVERIFY(writeSample(plain, size));
+        const QByteArray data = readAll(plain);
+        QCOMPARE(data.size(), size);
+        const QString cipher = work.filePath(QStringLiteral("cipher.p7m"));
+        {
+            QFile file(plain);
+            SequentialReader stream(data);
+            QIODevice* in = &stream;
+            if (!sequential) {
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                in = &file;
+            }
+            QFile out(cipher);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QString error;
+            QVERIFY2(m_smime->encrypt(
+                         in, &out,
+                         {QStringLiteral("alice@example.org"), QStringLiteral("bob@example.org")},
+                         &error),
+                     qPrintable(error));
+        }
+        // No temporary file is left beside the output.
+        QCOMPARE(QDir(work.path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{QStringLiteral("cipher.p7m"), QStringLiteral("plain.bin")}));
+        const QString der = derProblem(cipher, cbcLength(size));
+        QVERIFY2(der.isEmpty(), qPrintable(der));
+        for (const auto& [name, cert] :
+             {qMakePair(QStringLiteral("alice"), certs() + QStringLiteral("/alice.pem")),
+              qMakePair(QStringLiteral("bob"), path(QStringLiteral("keys/bob.pem")))}) {
+            const QString out = work.filePath(QStringLiteral("decrypted-%1.bin").arg(name));
+            QVERIFY2(decrypt(cipher, name, cert, out), qPrintable(name));
+            QVERIFY2(readAll(out) == data, qPrintable(name));
+        }
+    }
+
+    // The checker itself: OpenSSL's streamed BER is refused, so are a few hand-made faults.
+    void derCheckerRejectsBer()
+    {
+        const QString plain = path(QStringLiteral("ber-plain.bin"));
+        const QString ber = path(QStringLiteral("ber.p7m"));
+        QVERIFY(writeSample(plain, 100000));
+        QVERIFY(
+            openssl({QStringLiteral("cms"), QStringLiteral("-encrypt"), QStringLiteral("-binary"),
+                     QStringLiteral("-stream"), QStringLiteral("-outform"), QStringLiteral("DER"),
+                     QStringLiteral("-in"), plain, QStringLiteral("-out"), ber,
+                     certs() + QStringLiteral("/alice.pem")}));
+        QVERIFY2(DerChecker::problem(readAll(ber)).contains(QStringLiteral("indefinite length")),
+                 qPrintable(DerChecker::problem(readAll(ber))));
+        QVERIFY(!derProblem(ber).isEmpty());
+
+        QCOMPARE(DerChecker::problem(QByteArray("\x30\x03\x02\x01\x05", 5)), QString());
+        const QList<QByteArray> faults = {
+            QByteArray("\x30\x81\x03\x02\x01\x05", 6),         // long form below 128
+            QByteArray("\x30\x82\x00\x03\x02\x01\x05", 7),     // leading zero octet
+            QByteArray("\x30\x03\x02\x01\x05\x00", 6),         // trailing byte
+            QByteArray("\x30\x04\x02\x02\x00\x05", 6),         // INTEGER 0005
+            QByteArray("\x24\x03\x04\x01\x05", 5),             // constructed OCTET STRING
+            QByteArray("\x31\x06\x02\x01\x07\x02\x01\x05", 8), // SET OF out of order
+            QByteArray("\x01\x01\x01", 3),                     // BOOLEAN 01
+            QByteArray("\x30\x05\x02\x01\x05", 5)};            // too short
+        for (const QByteArray& f : faults)
+            QVERIFY2(!DerChecker::problem(f).isEmpty(), f.toHex().constData());
+    }
+
+    // A file that is shorter or longer than it said when encryption began: refused, not
+    // written with a wrong length.
+    void refusesInputThatChangesLength()
+    {
+        class Fibbing : public QBuffer
+        {
+        public:
+            Fibbing(QByteArray* data, qint64 claimed) : QBuffer(data), m_claimed(claimed) {}
+            qint64 size() const override { return m_claimed; }
+
+        private:
+            qint64 m_claimed;
+        };
+        QByteArray data(200000, 'x');
+        for (const qint64 claimed : {qint64(100000), qint64(300000)}) {
+            Fibbing in(&data, claimed);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QByteArray output;
+            QBuffer out(&output);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QString error;
+            QVERIFY(!m_smime->encrypt(&in, &out, {QStringLiteral("alice@example.org")}, &error));
+            QVERIFY2(error.contains(QStringLiteral("the input changed while it was being "
+                                                   "encrypted (%1 bytes expected")
+                                        .arg(claimed)),
+                     qPrintable(error));
+        }
+    }
+
+    // A random-access device that does not tell its size (QIODevice::size() says 0) is read to
+    // its end like a stream.
+    void randomAccessDeviceWithoutSize()
+    {
+        class Unsized : public QIODevice
+        {
+        public:
+            explicit Unsized(const QByteArray& data) : m_data(data) { open(ReadOnly); }
+
+        protected:
+            qint64 readData(char* data, qint64 maxSize) override
+            {
+                const qint64 n = qMin(maxSize, m_data.size() - pos());
+                memcpy(data, m_data.constData() + pos(), size_t(n));
+                return n;
+            }
+            qint64 writeData(const char*, qint64) override { return -1; }
+
+        private:
+            QByteArray m_data;
+        };
+        QByteArray data(150000, 'u');
+        Unsized in(data);
+        QCOMPARE(in.size(), 0);
+        const QString cipher = path(QStringLiteral("unsized.p7m"));
+        {
+            QFile out(cipher);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QString error;
+            QVERIFY2(m_smime->encrypt(&in, &out, {QStringLiteral("alice@example.org")}, &error),
+                     qPrintable(error));
+        }
+        const QString der = derProblem(cipher, cbcLength(data.size()));
+        QVERIFY2(der.isEmpty(), qPrintable(der));
+        const QString out = path(QStringLiteral("unsized.bin"));
+        QVERIFY(
+            decrypt(cipher, QStringLiteral("alice"), certs() + QStringLiteral("/alice.pem"), out));
+        QVERIFY(readAll(out) == data);
+    }
+
+    // The temporary file of a stream goes also when writing the output fails.
+    void temporaryFileGoesOnFailure()
+    {
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        PatternDevice in(3 * 1024 * 1024);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile out(work.filePath(QStringLiteral("readonly.p7m")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.close();
+        QVERIFY(out.open(QIODevice::ReadOnly)); // writing fails
+        QTest::ignoreMessage(QtWarningMsg, "QIODevice::write (QFile, \"" +
+                                               QFile::encodeName(out.fileName()) +
+                                               "\"): ReadOnly device");
+        QString error;
+        QVERIFY(!m_smime->encrypt(&in, &out, {QStringLiteral("alice@example.org")}, &error));
+        QVERIFY2(error.contains(QStringLiteral("cannot write the encrypted output")),
+                 qPrintable(error));
+        QCOMPARE(QDir(work.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("readonly.p7m")});
     }
 
     void refusesRecipientsWithoutUsableCertificate()
@@ -371,6 +591,11 @@ private Q_SLOTS:
         const qint64 after = peakRssKb();
         QVERIFY(out.total > size);
         QVERIFY(out.total < size + 1024 * 1024);
+        // DER: SEQUENCE with a four-octet definite length (not 0x80, indefinite), the whole.
+        QCOMPARE(out.head.left(2), QByteArray("\x30\x84", 2));
+        const auto* h = reinterpret_cast<const unsigned char*>(out.head.constData());
+        QCOMPARE(qint64(h[2]) << 24 | qint64(h[3]) << 16 | qint64(h[4]) << 8 | qint64(h[5]),
+                 out.total - 6);
         qInfo("256 MiB encrypted; peak RSS %lld KiB before, %lld KiB after", before, after);
         QVERIFY2(after - before < 16 * 1024, "memory grew with the input");
     }

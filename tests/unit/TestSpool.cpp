@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,8 +36,11 @@ private:
                                     size_t(body.size())));
         e.confirmedBy = QStringLiteral("auto-confirm");
         QFile f(spool.claimIncoming(e.id));
-        if (f.open(QIODevice::ReadWrite))
+        // As SmtpSession does: the file may be a relayed message's, longer than this one.
+        if (f.open(QIODevice::ReadWrite)) {
             f.write(body);
+            f.resize(body.size());
+        }
         return e;
     }
 
@@ -103,6 +107,43 @@ private Q_SLOTS:
         QCOMPARE(spool.loadDone(10).size(), 1);
         QCOMPARE(spool.loadDone(10).first().state, MessageState::Sent);
         QVERIFY(spool.recover(&notes).isEmpty());
+    }
+
+    // A relayed message's file is not removed but reused for an incoming message (files are
+    // costly to create and remove); whatever is in the pool at a restart goes.
+    void relayedFilesAreReusedAndPoolFilesGoAtStart()
+    {
+        QString queueFolder;
+        {
+            Spool spool(root());
+            QString error;
+            QVERIFY(spool.open(&error));
+            QStringList notes;
+            spool.recover(&notes);
+            QueueEntry a = receive(spool, "Subject: a\r\n\r\n" + QByteArray(5000, 'x') + "\r\n");
+            QVERIFY(wait([&](Spool::Done d) { spool.accept(a, d); }));
+            queueFolder = QFileInfo(spool.bodyPath(a.id)).absolutePath();
+            a.state = MessageState::Sent;
+            QVERIFY(wait([&](Spool::Done d) { spool.finish(a, d); }));
+            QVERIFY(!QFile::exists(spool.bodyPath(a.id)));
+
+            const QueueEntry b = receive(spool, "Subject: b\r\n\r\nshort\r\n");
+            const QString reused = spool.incomingPath(b.id);
+            QCOMPARE(QFileInfo(reused).absolutePath(), queueFolder);
+            QFile f(reused);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), QByteArray("Subject: b\r\n\r\nshort\r\n"));
+            QVERIFY(wait([&](Spool::Done d) { spool.accept(b, d); }));
+            QVERIFY(!QFile::exists(reused));
+            QVERIFY(QFile::exists(spool.bodyPath(b.id)));
+            QVERIFY(!QDir(queueFolder).entryList({QStringLiteral("*.part")}).isEmpty());
+        }
+        Spool spool(root());
+        QString error;
+        QVERIFY(spool.open(&error));
+        QCOMPARE(QDir(queueFolder).entryList({QStringLiteral("*.part")}), QStringList());
+        QStringList notes;
+        QCOMPARE(spool.recover(&notes).size(), 1);
     }
 
     void manyConcurrentAcceptsShareSyncs()
@@ -178,6 +219,76 @@ private Q_SLOTS:
         QVERIFY(third.open(&error));
         QCOMPARE(third.recover(&notesAgain).size(), 1);
         QVERIFY2(notesAgain.isEmpty(), qPrintable(notesAgain.join(QLatin1Char('\n'))));
+    }
+
+    void encryptedCopiesAreCheckedAndRemoved()
+    {
+        auto write = [](const QString& path, const QByteArray& data) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                   f.write(data) == data.size();
+        };
+        auto crc = [](const QByteArray& data) {
+            return quint32(::crc32_z(::crc32_z(0, nullptr, 0),
+                                     reinterpret_cast<const Bytef*>(data.constData()),
+                                     size_t(data.size())));
+        };
+        const QByteArray visible = "encrypted for the visible recipients\r\n";
+        const QByteArray bcc = "encrypted for one Bcc recipient\r\n";
+        QueueEntry e;
+        const QString stranger = newMessageId();
+        {
+            Spool spool(root());
+            QString error;
+            QVERIFY(spool.open(&error));
+            QStringList notes;
+            spool.recover(&notes);
+            e = receive(spool, "Subject: copies\r\n\r\nC\r\n");
+            e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Pending, {}},
+                            {QStringLiteral("b@example.net"), Recipient::Status::Pending, {}},
+                            {QStringLiteral("c@example.org"), Recipient::Status::Pending, {}}};
+            e.encryption.mode = QStringLiteral("message");
+            e.encryption.method = QStringLiteral("smime");
+            // Copy 0 complete, copy 1 cut short by a crash, copy 2 made but not recorded.
+            e.encryption.copies = {
+                {{QStringLiteral("a@example.com")}, false, true, visible.size(), crc(visible)},
+                {{QStringLiteral("b@example.net")}, true, true, bcc.size(), crc(bcc)},
+                {{QStringLiteral("c@example.org")}, true, false, 0, 0}};
+            QVERIFY(wait([&](Spool::Done d) { spool.accept(e, d); }));
+            const QString queue = root() + QStringLiteral("/queue/") + e.id;
+            QCOMPARE(spool.encryptedPath(e.id), queue + QStringLiteral(".enc.eml"));
+            QCOMPARE(spool.encryptedPath(e.id, 2), queue + QStringLiteral(".enc-2.eml"));
+            QVERIFY(write(spool.encryptedPath(e.id, 0), visible));
+            QVERIFY(write(spool.encryptedPath(e.id, 1), bcc.left(10)));
+            QVERIFY(write(spool.encryptedPath(e.id, 2), bcc));
+            QVERIFY(write(spool.encryptedPath(stranger, 3), bcc)); // its message is gone
+        }
+        Spool spool(root());
+        QString error;
+        QVERIFY(spool.open(&error));
+        QStringList notes;
+        const QList<QueueEntry> entries = spool.recover(&notes);
+        QCOMPARE(entries.size(), 1);
+        const EncryptionTask& task = entries.first().encryption;
+        QCOMPARE(task.copies.size(), 3);
+        QVERIFY(task.copies.at(0).done);
+        QVERIFY(QFile::exists(spool.encryptedPath(e.id, 0)));
+        QVERIFY(!task.copies.at(1).done); // made again before it is relayed
+        QCOMPARE(task.copies.at(1).recipients, QStringList{QStringLiteral("b@example.net")});
+        QVERIFY(task.copies.at(1).bcc);
+        QVERIFY(!QFile::exists(spool.encryptedPath(e.id, 1)));
+        QVERIFY(!QFile::exists(spool.encryptedPath(e.id, 2)));
+        QVERIFY(!QFile::exists(spool.encryptedPath(stranger, 3)));
+        QCOMPARE(notes.size(), 1);
+        QVERIFY2(notes.first().contains(e.id), qPrintable(notes.first()));
+
+        // A finished message takes every copy with it.
+        QVERIFY(write(spool.encryptedPath(e.id, 1), bcc));
+        QVERIFY(write(spool.encryptedPath(e.id, 2), bcc));
+        QVERIFY(wait([&](Spool::Done d) { spool.finish(entries.first(), d); }));
+        // (The pool of files for incoming messages, *.part, stays.)
+        QCOMPARE(QDir(root() + QStringLiteral("/queue")).entryList({QStringLiteral("*.eml")}),
+                 QStringList());
     }
 };
 

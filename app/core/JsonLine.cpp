@@ -81,12 +81,35 @@ void JsonLine::add(QLatin1StringView name, const QStringList& values)
     m_text += ']';
 }
 
-void JsonLine::add(const QString& name, const QJsonValue& value)
+void JsonLine::addBool(QLatin1StringView name, bool value)
+{
+    key(name);
+    m_text += value ? "true" : "false";
+}
+
+void JsonLine::addValue(QLatin1StringView name, const QJsonValue& v)
+{
+    key(name);
+    value(v);
+}
+
+void JsonLine::addRaw(QLatin1StringView name, const QByteArray& json)
+{
+    key(name);
+    m_text += json;
+}
+
+void JsonLine::add(const QString& name, const QJsonValue& v)
 {
     if (m_text.size() > 1)
         m_text += ',';
     appendString(&m_text, name);
     m_text += ':';
+    value(v);
+}
+
+void JsonLine::value(const QJsonValue& value)
+{
     switch (value.type()) {
     case QJsonValue::String:
         appendString(&m_text, value.toString());

@@ -20,7 +20,12 @@ public:
     void add(QLatin1StringView key, const QString& value);
     void add(QLatin1StringView key, qint64 value);
     void add(QLatin1StringView key, const QStringList& values);
-    // Any value (arrays and objects through QJsonDocument); `key` is escaped.
+    void addBool(QLatin1StringView key, bool value);
+    // Any value (arrays and objects through QJsonDocument).
+    void addValue(QLatin1StringView key, const QJsonValue& value);
+    // `json`, already written, as the value.
+    void addRaw(QLatin1StringView key, const QByteArray& json);
+    // Any value under any key (`key` is escaped).
     void add(const QString& key, const QJsonValue& value);
 
     // The object so far, without its closing brace: more fields may follow (AuditChain).
@@ -32,6 +37,7 @@ public:
 
 private:
     void key(QLatin1StringView key);
+    void value(const QJsonValue& value);
 
     QByteArray m_text;
 };

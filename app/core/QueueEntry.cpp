@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QueueEntry.h"
 
+#include "JsonLine.h"
+
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -251,6 +253,52 @@ QJsonObject QueueEntry::toJson() const
     if (sentUnencrypted)
         o.insert(QStringLiteral("sent_unencrypted"), true);
     return o;
+}
+
+QByteArray QueueEntry::toJsonBytes() const
+{
+    // Field for field what toJson() holds.
+    QByteArray rcpts = "[";
+    for (const Recipient& r : recipients) {
+        if (rcpts.size() > 1)
+            rcpts += ',';
+        JsonLine one;
+        one.add(QLatin1StringView("address"), r.address);
+        one.add(QLatin1StringView("status"), statusName(r.status));
+        one.add(QLatin1StringView("reply"), r.reply);
+        rcpts += one.close();
+    }
+    rcpts += ']';
+    JsonLine o;
+    o.add(QLatin1StringView("version"), qint64(1));
+    o.add(QLatin1StringView("id"), id);
+    o.add(QLatin1StringView("state"), messageStateName(state));
+    o.add(QLatin1StringView("created_at"), isoTime(createdAt));
+    o.add(QLatin1StringView("release_at"), isoTime(releaseAt));
+    o.add(QLatin1StringView("next_attempt_at"), isoTime(nextAttemptAt));
+    o.add(QLatin1StringView("attempts"), qint64(attempts));
+    o.add(QLatin1StringView("last_error"), lastError);
+    o.add(QLatin1StringView("envelope_from"), envelopeFrom);
+    o.addRaw(QLatin1StringView("recipients"), rcpts);
+    o.add(QLatin1StringView("auth_user"), authUser);
+    o.addBool(QLatin1StringView("body_8bit"), bodyIs8Bit);
+    o.addBool(QLatin1StringView("smtputf8"), smtpUtf8);
+    o.add(QLatin1StringView("size"), size);
+    o.add(QLatin1StringView("crc32"), qint64(crc32));
+    o.add(QLatin1StringView("subject"), subject);
+    o.add(QLatin1StringView("header_from"), headerFrom);
+    o.add(QLatin1StringView("message_id"), messageId);
+    o.add(QLatin1StringView("confirmed_by"), confirmedBy);
+    o.add(QLatin1StringView("hold_seconds"), qint64(holdSeconds));
+    o.addBool(QLatin1StringView("release_paused"), releasePaused);
+    o.addValue(QLatin1StringView("edits"), editsToJson(edits));
+    o.addValue(QLatin1StringView("edits_keep_visible"), editsToJson(editsKeepingVisible));
+    o.addValue(QLatin1StringView("analysis"), analysis);
+    if (encryption.isNeeded())
+        o.addValue(QLatin1StringView("encryption"), encryptionToJson(encryption));
+    if (sentUnencrypted)
+        o.addBool(QLatin1StringView("sent_unencrypted"), true);
+    return o.close();
 }
 
 bool QueueEntry::fromJson(const QJsonObject& json, QueueEntry* entry, QString* error)

@@ -141,6 +141,9 @@ struct QueueEntry
     bool hasRefused() const;
 
     QJsonObject toJson() const;
+    // The same as compact JSON text, written directly (the spool journal's form: faster than
+    // QJsonDocument(toJson())).
+    QByteArray toJsonBytes() const;
     static bool fromJson(const QJsonObject& json, QueueEntry* entry, QString* error);
 
     // The public view used by `queue list --json`.

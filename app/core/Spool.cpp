@@ -458,6 +458,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
 {
     QByteArray journal;
     QByteArray doneRecords;
+    journal.reserve(qsizetype(batch.size()) * 4096);
     QStringList finishedFiles;
     QStringList recycledFiles; // small message files, reused for incoming ones
     int accepts = 0;
@@ -474,8 +475,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
     const bool groupSync = accepts >= SyncFileSystemFrom;
     bool renamed = false;
     for (Job& job : batch) {
-        const QByteArray entryJson =
-            QJsonDocument(job.entry.toJson()).toJson(QJsonDocument::Compact);
+        const QByteArray entryJson = job.entry.toJsonBytes();
         switch (job.op) {
         case Op::Accept: {
             const QString tmp = takeIncoming(job.id);

@@ -2,6 +2,7 @@
 #include "QueueEntry.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace sendguard;
@@ -50,6 +51,45 @@ private Q_SLOTS:
         QCOMPARE(back.pendingAddresses(), QStringList{QStringLiteral("b@example.com")});
         QVERIFY(back.hasPending());
         QVERIFY(back.hasRefused());
+    }
+
+    // The journal's text form says exactly what toJson() says, for every kind of field.
+    void jsonBytesMatchTheObject()
+    {
+        QueueEntry e;
+        e.id = newMessageId();
+        e.state = MessageState::AwaitingConfirmation;
+        e.createdAt = QDateTime::currentDateTimeUtc();
+        e.releaseAt = e.createdAt.addSecs(60);
+        e.attempts = 2;
+        e.lastError = QStringLiteral("451 \"quoted\" \\ back\tslash\r\n");
+        e.envelopeFrom = QStringLiteral("taro@example.co.jp");
+        e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Delivered,
+                         QStringLiteral("250 ok")},
+                        {QString::fromUtf8("山田@例え.jp"), Recipient::Status::Pending, {}}};
+        e.authUser = QStringLiteral("local");
+        e.bodyIs8Bit = true;
+        e.size = 5'000'000'000;
+        e.crc32 = 0xfedcba98;
+        e.subject = QString::fromUtf8("【社外秘】見積書 \x01");
+        e.headerFrom = QStringLiteral("Taro <taro@example.co.jp>");
+        e.messageId = QStringLiteral("<x@y>");
+        e.confirmedBy = QStringLiteral("user");
+        e.holdSeconds = 60;
+        e.releasePaused = true;
+        e.edits = {{10, 20, {}}, {30, 45, "To: undisclosed-recipients:;\r\n"}};
+        e.analysis = QJsonObject{{QStringLiteral("flags"), QJsonArray{QStringLiteral("mass")}},
+                                 {QStringLiteral("ratio"), 0.5}};
+        e.encryption.mode = QStringLiteral("message");
+        e.encryption.method = QStringLiteral("smime");
+        e.encryption.to = {QStringLiteral("a@example.com")};
+        e.sentUnencrypted = true;
+        for (const QueueEntry& entry : {e, QueueEntry()}) {
+            QJsonParseError error{};
+            const QJsonObject parsed = QJsonDocument::fromJson(entry.toJsonBytes(), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+            QCOMPARE(QJsonDocument(parsed).toJson(), QJsonDocument(entry.toJson()).toJson());
+        }
     }
 
     void encryptionRoundTripAndListStatus()

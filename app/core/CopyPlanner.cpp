@@ -14,23 +14,14 @@ namespace sendguard {
 namespace {
 
 constexpr qint64 ReadChunk = 64 * 1024;
-constexpr int MaxGroupDepth = 8;
 
-void collect(InternetAddressList* list, QStringList* out, int depth = 0)
+void collect(InternetAddressList* list, QStringList* out)
 {
-    if (!list || depth > MaxGroupDepth)
-        return;
-    const int n = internet_address_list_length(list);
-    for (int i = 0; i < n; ++i) {
-        InternetAddress* a = internet_address_list_get_address(list, i);
-        if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
-            const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-            if (addr && *addr)
-                out->append(QString::fromUtf8(addr));
-        } else if (INTERNET_ADDRESS_IS_GROUP(a)) {
-            collect(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), out, depth + 1);
-        }
-    }
+    mimeparts::forEachMailbox(list, [out](InternetAddressMailbox* mailbox) {
+        const char* addr = internet_address_mailbox_get_addr(mailbox);
+        if (addr && *addr)
+            out->append(QString::fromUtf8(addr));
+    });
 }
 
 // The header block of the message as relayed, with the empty line that ends it.

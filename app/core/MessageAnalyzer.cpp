@@ -84,24 +84,15 @@ struct HeaderMailbox
 };
 
 void collectMailboxes(InternetAddressList* list, RecipientInfo::Field field,
-                      QList<HeaderMailbox>* out, int depth = 0)
+                      QList<HeaderMailbox>* out)
 {
-    if (!list || depth > 8)
-        return;
-    const int n = internet_address_list_length(list);
-    for (int i = 0; i < n; ++i) {
-        InternetAddress* a = internet_address_list_get_address(list, i);
-        if (INTERNET_ADDRESS_IS_MAILBOX(a)) {
-            const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
-            const char* name = internet_address_get_name(a);
-            if (addr && *addr)
-                out->append(
-                    {QString::fromUtf8(addr), name ? QString::fromUtf8(name) : QString(), field});
-        } else if (INTERNET_ADDRESS_IS_GROUP(a)) {
-            collectMailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), field,
-                             out, depth + 1);
-        }
-    }
+    mimeparts::forEachMailbox(list, [field, out](InternetAddressMailbox* mailbox) {
+        const char* addr = internet_address_mailbox_get_addr(mailbox);
+        const char* name = internet_address_get_name(INTERNET_ADDRESS(mailbox));
+        if (addr && *addr)
+            out->append(
+                {QString::fromUtf8(addr), name ? QString::fromUtf8(name) : QString(), field});
+    });
 }
 
 // A copy of `list` without the mailboxes in `moved` (inside groups too). A group emptied by the

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What counts as an attachment and what as a signature: one rule for MessageAnalyzer (what the
 // dialog lists) and MessageEncryptor (what encryption.mode "attachments" replaces, or must not);
-// and an owner of GObject references for both. Core-internal: needs GMime.
+// the walk over an address list; and an owner of GObject references. Core-internal: needs
+// GMime.
 #pragma once
 
 #include <gmime/gmime.h>
@@ -25,6 +26,24 @@ template <typename T> struct GPtr
 } // namespace sendguard
 
 namespace sendguard::mimeparts {
+
+// Calls `visit(InternetAddressMailbox*)` for every mailbox of `list`, the members of groups
+// included (groups in groups at most 8 deep: deeper ones are hostile and skipped).
+template <typename Visit>
+inline void forEachMailbox(InternetAddressList* list, const Visit& visit, int depth = 0)
+{
+    if (!list || depth > 8)
+        return;
+    const int n = internet_address_list_length(list);
+    for (int i = 0; i < n; ++i) {
+        InternetAddress* a = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_MAILBOX(a))
+            visit(INTERNET_ADDRESS_MAILBOX(a));
+        else if (INTERNET_ADDRESS_IS_GROUP(a))
+            forEachMailbox(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(a)), visit,
+                           depth + 1);
+    }
+}
 
 // A leaf part is an attachment when its disposition says so, or when it is named and neither
 // text nor a picture the HTML body shows (multipart/related with a Content-ID): mail clients

@@ -156,8 +156,8 @@ class Xvfb:
 # the test case
 
 
-class ConfirmDialogByKeyboard(h.SGTestCase):
-    """One Xvfb for the class, one sendguard and one upstream per test."""
+class XvfbTestCase(h.SGTestCase):
+    """One Xvfb for the class; xdo() runs xdotool against it."""
 
     @classmethod
     def setUpClass(cls):
@@ -167,10 +167,15 @@ class ConfirmDialogByKeyboard(h.SGTestCase):
     def tearDownClass(cls):
         cls.xvfb.close()
 
-    # -- helpers
     def xdo(self, *args, timeout=10):
         proc = subprocess.run([XDOTOOL] + list(args), env=self.xvfb.env(), capture_output=True, timeout=timeout)
         return proc.stdout.decode(errors="replace").strip(), proc.returncode
+
+
+class ConfirmDialogByKeyboard(XvfbTestCase):
+    """One Xvfb for the class, one sendguard and one upstream per test."""
+
+    # -- helpers
 
     def windows(self):
         """(id, name) of the visible windows whose name contains SendGuard."""

@@ -25,7 +25,6 @@ wait is bounded."""
 import email
 import email.policy
 import email.utils
-import subprocess
 import tempfile
 import threading
 import time
@@ -35,7 +34,7 @@ from email.message import EmailMessage
 
 import sgharness as h
 import test_encryption as enc
-from test_gui_xvfb import XDOTOOL, XVFB, Xvfb
+from test_gui_xvfb import XDOTOOL, XVFB, XvfbTestCase
 
 SENDER = enc.SENDER
 ALICE = "alice@partner.example"  # has an S/MIME certificate
@@ -81,21 +80,8 @@ def message(subject, attachment):
     return msg.as_bytes()
 
 
-class RemoveRecipientWithoutKey(h.SGTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.xvfb = Xvfb().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.xvfb.close()
-
+class RemoveRecipientWithoutKey(XvfbTestCase):
     # -- the dialog on the X server
-    def xdo(self, *args, timeout=10):
-        proc = subprocess.run([XDOTOOL] + list(args), env=self.xvfb.env(), capture_output=True,
-                              timeout=timeout)
-        return proc.stdout.decode(errors="replace").strip(), proc.returncode
-
     def confirm_windows(self):
         out, _ = self.xdo("search", "--onlyvisible", "--name", "SendGuard")
         found = []

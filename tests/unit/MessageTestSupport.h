@@ -6,9 +6,11 @@
 #include "OutboundReader.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace sendguard::testsupport {
 
@@ -84,5 +86,25 @@ inline QByteArray applyEdits(const QString& path, const QList<HeaderEdit>& edits
         *error = reader.errorString();
     return out;
 }
+
+// Message files in a folder of their own that goes with the object.
+class MessageFiles
+{
+public:
+    // A new file m1.eml, m2.eml, ... holding `content`; its path.
+    QString write(const QByteArray& content)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("m%1.eml").arg(++m_serial));
+        QFile f(path);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(content);
+        return path;
+    }
+    QString filePath(const QString& name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+};
 
 } // namespace sendguard::testsupport

@@ -4,6 +4,7 @@
 // other recipient.
 #include "CopyPlanner.h"
 #include "MessageAnalyzer.h"
+#include "MessageTestSupport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -29,17 +30,9 @@ class TestCopyPlanner : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_serial = 0;
+    testsupport::MessageFiles m_files;
 
-    QString write(const QByteArray& content)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("m%1.eml").arg(++m_serial));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
+    QString write(const QByteArray& content) { return m_files.write(content); }
 
     const QString a = QStringLiteral("a@one.example");
     const QString b = QStringLiteral("b@two.example");
@@ -152,8 +145,8 @@ private Q_SLOTS:
     {
         QList<EncryptedCopy> copies;
         QString error;
-        QVERIFY(!CopyPlanner::plan(m_dir.filePath(QStringLiteral("missing.eml")), {}, {a}, &copies,
-                                   &error));
+        QVERIFY(!CopyPlanner::plan(m_files.filePath(QStringLiteral("missing.eml")), {}, {a},
+                                   &copies, &error));
         QVERIFY(!error.isEmpty());
     }
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageAnalyzer.h"
+#include "MessageTestSupport.h"
 #include "OutboundReader.h"
 #include "RecipientHistory.h"
 
@@ -15,17 +16,9 @@ class TestMessageAnalyzer : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_serial = 0;
+    testsupport::MessageFiles m_files;
 
-    QString write(const QByteArray& content)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("m%1.eml").arg(++m_serial));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
+    QString write(const QByteArray& content) { return m_files.write(content); }
 
     static PolicyConfig policy()
     {
@@ -316,11 +309,12 @@ private Q_SLOTS:
     void adjacentEncodedWordsAreAllDecoded()
     {
         PolicyConfig p = policy();
-        p.keywordRules = {{QString::fromUtf8("社外秘"), KeywordRule::Where::Subject,
-                           KeywordRule::Action::Block}};
+        p.keywordRules = {
+            {QString::fromUtf8("社外秘"), KeywordRule::Where::Subject, KeywordRule::Action::Block}};
         // "ab" + "社外秘" in two UTF-8 words, the first padded.
-        const QByteArray utf8 = "From: t@example.co.jp\r\nTo: a@partner.com\r\n"
-                                "Subject: =?utf-8?b?YWI=?=\r\n =?utf-8?b?56S+5aSW56eY?=\r\n\r\nx\r\n";
+        const QByteArray utf8 =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\n"
+            "Subject: =?utf-8?b?YWI=?=\r\n =?utf-8?b?56S+5aSW56eY?=\r\n\r\nx\r\n";
         Verdict v = analyze(utf8, {QStringLiteral("a@partner.com")}, p);
         QCOMPARE(v.subject, QString::fromUtf8("ab社外秘"));
         QVERIFY(!v.blockReason().isEmpty());
@@ -348,7 +342,8 @@ private Q_SLOTS:
                            KeywordRule::Action::Block}};
         const QByteArray mail =
             "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
-            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
+            "text/plain\r\n\r\n"
             "hi\r\n--b\r\nContent-Type: application/octet-stream; "
             "name=\"=?utf-8?b?dmlydXM=?= =?utf-8?b?LmV4ZQ==?=\"\r\n"
             "Content-Disposition: attachment;\r\n filename=\"=?utf-8?b?dmlydXM=?= "
@@ -361,7 +356,7 @@ private Q_SLOTS:
 
     void firstTimeRecipientsFromHistory()
     {
-        RecipientHistory history(m_dir.filePath(QStringLiteral("h.sqlite")));
+        RecipientHistory history(m_files.filePath(QStringLiteral("h.sqlite")));
         QString error;
         QVERIFY(history.open(&error));
         history.recordDelivered({QStringLiteral("known@partner.com")});

@@ -17,17 +17,9 @@ class TestRecipientEdits : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_serial = 0;
+    testsupport::MessageFiles m_files;
 
-    QString write(const QByteArray& content)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("m%1.eml").arg(++m_serial));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
+    QString write(const QByteArray& content) { return m_files.write(content); }
 
     static PolicyConfig policy(int massThreshold = 10)
     {
@@ -226,7 +218,7 @@ private Q_SLOTS:
     {
         RecipientEdits out;
         QString error;
-        QVERIFY(!MessageAnalyzer::editsWithout(m_dir.filePath(QStringLiteral("missing.eml")), {},
+        QVERIFY(!MessageAnalyzer::editsWithout(m_files.filePath(QStringLiteral("missing.eml")), {},
                                                {QStringLiteral("a@partner.example")}, &out,
                                                &error));
         QVERIFY(!error.isEmpty());

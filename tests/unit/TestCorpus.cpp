@@ -56,6 +56,7 @@ class TestCorpus : public QObject
 private:
     QTemporaryDir m_dir;
     int m_serial = 0;
+    testsupport::MessageFiles m_files;
 
     static QString corpusDir()
     {
@@ -70,14 +71,7 @@ private:
         return f.readAll();
     }
 
-    QString writeTemp(const QByteArray& content)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("out%1.eml").arg(++m_serial));
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(content);
-        return path;
-    }
+    QString writeTemp(const QByteArray& content) { return m_files.write(content); }
 
     static bool parsePolicy(const QJsonObject& o, PolicyConfig* p, QString* error)
     {

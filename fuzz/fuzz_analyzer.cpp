@@ -14,10 +14,15 @@
 // A broken invariant aborts with a message on stderr, so libFuzzer keeps the input.
 // 4. The promise of the move to Bcc on the result (checkPrivacy): no Bcc header left, no moved
 //    address still shown in To/Cc.
+// 5. The same message analysed from memory (as SendGuard does for small messages) gives the
+//    same verdict and edits as analysed from the file.
+// 6. The encrypted copies (CopyPlanner) for the result: every envelope recipient in exactly one
+//    copy; a recipient not shown in To/Cc never shares a copy with anyone.
 //
 // SG_FUZZ_FATAL_CRITICALS=1 also makes GLib/GMime critical warnings (API misuse) fatal.
 // SG_FUZZ_VERBOSE=1 prints the verdict and the edits (triage: fuzz_analyzer FILE).
 
+#include "CopyPlanner.h"
 #include "MessageAnalyzer.h"
 #include "OutboundReader.h"
 #include "Verdict.h"
@@ -255,6 +260,41 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
     return 0;
 }
 
+// 6. Encrypted copies never put a recipient the headers do not show together with anyone.
+void checkCopies(const Verdict& v, const QStringList& envelope)
+{
+    QStringList shownList;
+    QString error;
+    if (!CopyPlanner::shownAddresses(g_path, v.edits, &shownList, &error))
+        return; // a header CopyPlanner cannot read: the message fails, nothing is sent
+    QSet<QString> shown;
+    for (const QString& a : std::as_const(shownList))
+        shown.insert(MessageAnalyzer::addressKey(a));
+    const QList<EncryptedCopy> copies = CopyPlanner::split(envelope, shownList);
+    QSet<QString> seen;
+    int visibleCopies = 0;
+    for (const EncryptedCopy& c : copies) {
+        if (c.recipients.isEmpty())
+            fail("an encrypted copy without recipients");
+        if (!c.bcc)
+            ++visibleCopies;
+        for (const QString& r : c.recipients) {
+            const QString key = MessageAnalyzer::addressKey(r);
+            if (seen.contains(key))
+                fail("a recipient is in two encrypted copies:", r.toUtf8());
+            seen.insert(key);
+            if (c.recipients.size() > 1 && !shown.contains(key))
+                fail("a recipient not shown in To/Cc shares an encrypted copy:", r.toUtf8());
+        }
+    }
+    if (visibleCopies > 1)
+        fail("more than one copy for the recipients To/Cc show");
+    for (const QString& r : envelope) {
+        if (!seen.contains(MessageAnalyzer::addressKey(r)))
+            fail("an envelope recipient is in no encrypted copy:", r.toUtf8());
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size > 4 * 1024 * 1024)
@@ -277,6 +317,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     in.recipients = envelopeRecipients();
     in.policy = (size & 1) ? all : external;
     const Verdict v = MessageAnalyzer::analyze(in);
+    if (size > 0) {
+        AnalysisInput inMemory = in;
+        inMemory.content = input;
+        const Verdict m = MessageAnalyzer::analyze(inMemory);
+        if (QJsonDocument(m.toJson()).toJson() != QJsonDocument(v.toJson()).toJson() ||
+            m.edits != v.edits || m.error != v.error)
+            fail("the verdict from memory differs from the verdict from the file");
+    }
 
     // What Guard and the queue do with a verdict.
     (void)v.flags();
@@ -333,5 +381,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         fail("dot-stuffed OutboundReader output, un-stuffed, differs from the expected message");
 
     checkPrivacy(expected, v);
+    checkCopies(v, in.recipients);
     return 0;
 }

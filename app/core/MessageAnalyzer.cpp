@@ -481,6 +481,80 @@ QSet<QString> mailboxSet(InternetAddressList* list)
     return set;
 }
 
+// `raw` (an address field's value) with every run of two or more adjacent encoded words decoded
+// word by word, by GMime, and put back as one UTF-8 encoded word; empty when there is no such
+// run, or when a word decoded alone breaks a character (then GMime's joined reading is right).
+QByteArray withEncodedWordRunsJoined(const char* raw)
+{
+    const QList<QByteArray> tokens = QByteArray(raw ? raw : "").simplified().split(' ');
+    QList<QByteArray> out;
+    bool joined = false;
+    for (qsizetype i = 0; i < tokens.size();) {
+        qsizetype end = i;
+        while (end < tokens.size() && isEncodedWord(tokens.at(end)))
+            ++end;
+        if (end - i < 2) {
+            out << tokens.at(i);
+            i = qMax(end, i + 1);
+            continue;
+        }
+        QByteArray text;
+        for (qsizetype k = i; k < end; ++k) {
+            char* decoded = g_mime_utils_header_decode_text(nullptr, tokens.at(k).constData());
+            text += decoded;
+            g_free(decoded);
+        }
+        if (QString::fromUtf8(text).contains(QChar::ReplacementCharacter))
+            return {};
+        out << "=?UTF-8?B?" + text.toBase64() + "?=";
+        joined = true;
+        i = end;
+    }
+    return joined ? out.join(' ') : QByteArray();
+}
+
+// The mailboxes of the `field` header(s) ("To", "Cc", "From"), owned by the caller. GMime 3.2.13
+// cuts display names the way decodeUnstructured() describes: a name folded into two encoded
+// words, as Japanese mailers write "山田太郎", reads "山田", and a To/Cc rewritten for the move to
+// Bcc would carry the cut name to every recipient. So a field with adjacent encoded words is
+// parsed again with them joined (withEncodedWordRunsJoined); that reading is used when it has
+// the same mailboxes in the same order as GMime's own (`gmimeList`), which is used otherwise.
+InternetAddressList* addressesOf(GMimeMessage* message, const char* field,
+                                 InternetAddressList* gmimeList)
+{
+    GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
+    InternetAddressList* repaired = internet_address_list_new();
+    bool changed = false;
+    const int count = g_mime_header_list_get_count(headers);
+    for (int i = 0; i < count; ++i) {
+        GMimeHeader* header = g_mime_header_list_get_header_at(headers, i);
+        if (g_ascii_strcasecmp(g_mime_header_get_name(header), field) != 0)
+            continue;
+        const char* raw = g_mime_header_get_raw_value(header);
+        QByteArray value = withEncodedWordRunsJoined(raw);
+        changed = changed || !value.isEmpty();
+        if (value.isEmpty())
+            value = raw ? raw : "";
+        GPtr<InternetAddressList> parsed(internet_address_list_parse(nullptr, value.constData()));
+        if (parsed.p)
+            internet_address_list_append(repaired, parsed.p);
+    }
+    const auto addresses = [](InternetAddressList* list) {
+        QStringList all;
+        mimeparts::forEachMailbox(list, [&all](InternetAddressMailbox* mailbox) {
+            const char* addr = internet_address_mailbox_get_addr(mailbox);
+            all << lowerAddress(QString::fromUtf8(addr ? addr : ""));
+        });
+        return all;
+    };
+    if (!changed || addresses(repaired) != addresses(gmimeList)) {
+        g_object_unref(repaired);
+        return gmimeList ? INTERNET_ADDRESS_LIST(g_object_ref(gmimeList))
+                         : internet_address_list_new();
+    }
+    return repaired;
+}
+
 // What a reader parsing `field` ("To: ...\r\n") sees in it.
 QSet<QString> mailboxesShownIn(const QByteArray& field)
 {
@@ -563,10 +637,13 @@ bool planHeaderEdits(Verdict* v, GMimeMessage* message, const QByteArray& block,
     };
     Rewrite to, cc;
     if (!moved.isEmpty()) {
-        to.kept.p = withoutMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO),
-                                     moved, &to.needed);
-        cc.kept.p = withoutMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC),
-                                     moved, &cc.needed);
+        // The names as written (addressesOf), not as GMime alone would re-encode them.
+        const GPtr<InternetAddressList> toList(addressesOf(
+            message, "To", g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO)));
+        const GPtr<InternetAddressList> ccList(addressesOf(
+            message, "Cc", g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC)));
+        to.kept.p = withoutMailboxes(toList.p, moved, &to.needed);
+        cc.kept.p = withoutMailboxes(ccList.p, moved, &cc.needed);
     }
 
     const int count = g_mime_header_list_get_count(headers);
@@ -721,7 +798,9 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
     if (const char* id = g_mime_message_get_message_id(message))
         v.messageId = QString::fromUtf8(id);
     QList<HeaderMailbox> fromBoxes;
-    collectMailboxes(g_mime_message_get_from(message), RecipientInfo::Field::To, &fromBoxes);
+    const GPtr<InternetAddressList> fromList(
+        addressesOf(message, "From", g_mime_message_get_from(message)));
+    collectMailboxes(fromList.p, RecipientInfo::Field::To, &fromBoxes);
     if (!fromBoxes.isEmpty()) {
         v.fromAddress = fromBoxes.first().address;
         v.fromDisplay = fromBoxes.first().name;
@@ -731,10 +810,12 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
 
     // What the headers show.
     QList<HeaderMailbox> visible;
-    collectMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO),
-                     RecipientInfo::Field::To, &visible);
-    collectMailboxes(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC),
-                     RecipientInfo::Field::Cc, &visible);
+    const GPtr<InternetAddressList> toList(
+        addressesOf(message, "To", g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO)));
+    const GPtr<InternetAddressList> ccList(
+        addressesOf(message, "Cc", g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC)));
+    collectMailboxes(toList.p, RecipientInfo::Field::To, &visible);
+    collectMailboxes(ccList.p, RecipientInfo::Field::Cc, &visible);
     QHash<QString, HeaderMailbox> shown; // lower-case normal address -> first appearance
     for (const HeaderMailbox& m : std::as_const(visible)) {
         const QString key = lowerAddress(m.address);

@@ -65,6 +65,45 @@ private:
     }
 
 private Q_SLOTS:
+    // Japanese mailers fold a display name into encoded words that GMime alone reads cut short
+    // ("山田太郎" as "山田"): the dialog shows the whole name, and a To rewritten for the move
+    // to Bcc carries it whole.
+    void foldedDisplayNamesStayWhole()
+    {
+        const QByteArray yamada =
+            "=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= =?ISO-2022-JP?B?GyRCQkBPOhsoQg==?=";
+        const QByteArray mail = "From: " + yamada +
+                                " <taro@example.co.jp>\r\n"
+                                "To: " +
+                                yamada +
+                                " <yamada@example.co.jp>,\r\n"
+                                " a@one.example, b@two.example, c@three.example\r\n"
+                                "Subject: names\r\n\r\nbody\r\n";
+        const QString whole = QString::fromUtf8("山田太郎");
+        QString path;
+        const Verdict v =
+            analyze(mail,
+                    {QStringLiteral("yamada@example.co.jp"), QStringLiteral("a@one.example"),
+                     QStringLiteral("b@two.example"), QStringLiteral("c@three.example")},
+                    policy(), QStringLiteral("taro@example.co.jp"), &path);
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.fromDisplay, whole);
+        const RecipientInfo* r = find(v, QStringLiteral("yamada@example.co.jp"));
+        QVERIFY(r);
+        QCOMPARE(r->displayName, whole);
+        QVERIFY(!r->movedToBcc);
+
+        // The rewritten To: the external addresses gone, the name whole (read back by the
+        // analysis of the message as relayed).
+        const QByteArray out = applyEdits(path, v.edits);
+        QVERIFY2(!out.contains("one.example"), out.constData());
+        const Verdict relayed = analyze(out, {QStringLiteral("yamada@example.co.jp")});
+        const RecipientInfo* shown = find(relayed, QStringLiteral("yamada@example.co.jp"));
+        QVERIFY(shown);
+        QCOMPARE(shown->field, RecipientInfo::Field::To);
+        QCOMPARE(shown->displayName, whole);
+    }
+
     void classifiesEnvelopeRecipients()
     {
         const QByteArray mail =

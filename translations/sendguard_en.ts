@@ -1711,6 +1711,14 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
             <numerusform>%n recipients removed: they will not receive this message. The recipients left do not all have the same kind of key (S/MIME or OpenPGP), so it still cannot be encrypted.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Encryption is required for this message, but it cannot be encrypted: there is no usable key for %1 (see the Key column).</source>
+        <translation>Encryption is required for this message, but it cannot be encrypted: there is no usable key for %1 (see the Key column).</translation>
+    </message>
+    <message>
+        <source>This message cannot be encrypted as configured: there is no usable key for %1 (see the Key column).</source>
+        <translation>This message cannot be encrypted as configured: there is no usable key for %1 (see the Key column).</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ControlServer</name>

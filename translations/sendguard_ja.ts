@@ -1684,6 +1684,14 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
             <numerusform>%n 件の宛先を削除しました。削除した宛先にはこのメールは届きません。残りの宛先の鍵の種類（S/MIME または OpenPGP）がそろっていないため、まだ暗号化できません。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Encryption is required for this message, but it cannot be encrypted: there is no usable key for %1 (see the Key column).</source>
+        <translation>このメールは暗号化が必須ですが、%1 に使える鍵がないため暗号化できません（「鍵」の列を参照）。</translation>
+    </message>
+    <message>
+        <source>This message cannot be encrypted as configured: there is no usable key for %1 (see the Key column).</source>
+        <translation>このメールは設定どおりに暗号化できません。%1 に使える鍵がありません（「鍵」の列を参照）。</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ControlServer</name>

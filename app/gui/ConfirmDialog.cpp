@@ -383,11 +383,26 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                            "what you sent.")
                             .arg(encryption.sender.address);
         } else if (encryption.refuse) {
-            text = (encryption.required
-                        ? tr("Encryption is required for this message, but it cannot be "
-                             "encrypted (see the Key column): %1.")
-                        : tr("This message cannot be encrypted as configured: %1."))
-                       .arg(encryption.reason);
+            // The plan's reason is English (for the audit log and the mail program); the
+            // dialog names the recipients without a key, whose problems the Key column says.
+            QStringList keyless;
+            for (const RecipientKey& k : encryption.recipients) {
+                if (!k.usable)
+                    keyless << k.address;
+            }
+            if (!keyless.isEmpty())
+                text = (encryption.required
+                            ? tr("Encryption is required for this message, but it cannot be "
+                                 "encrypted: there is no usable key for %1 (see the Key column).")
+                            : tr("This message cannot be encrypted as configured: there is no "
+                                 "usable key for %1 (see the Key column)."))
+                           .arg(keyless.join(QStringLiteral(", ")));
+            else
+                text = (encryption.required
+                            ? tr("Encryption is required for this message, but it cannot be "
+                                 "encrypted (see the Key column): %1.")
+                            : tr("This message cannot be encrypted as configured: %1."))
+                           .arg(encryption.reason);
             text += QLatin1Char(' ') + (encryption.overrideAllowed
                                             ? tr("It is only sent unencrypted if you choose so "
                                                  "below.")

@@ -340,6 +340,9 @@ private Q_SLOTS:
                     .contains(QStringLiteral("no certificate")));
         auto* plan = dialog.findChild<QLabel*>(QStringLiteral("encryptionPlan"));
         QVERIFY(plan && plan->text().contains(QStringLiteral("required")));
+        // The recipient is named; the plan's English reason (for logs) is not shown.
+        QVERIFY2(plan->text().contains(QStringLiteral("no usable key for b@examp1e.co.jp")),
+                 qPrintable(plan->text()));
         QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("sendUnencrypted")));
         QTest::mouseClick(dialog.checkAllButton(), Qt::LeftButton);
         QCOMPARE(dialog.uncheckedCount(), 0);

@@ -31,6 +31,10 @@ constexpr int PoolLow = 16;
 constexpr qint64 RecycleUpTo = 1024 * 1024;
 // How long records of relayed messages may wait for company before they are synced.
 constexpr std::chrono::milliseconds FinishDelay(50);
+// While other messages are being received, an acceptance waits this long at most for some of
+// them (up to CommitGroup) so that one sync serves them all.
+constexpr std::chrono::milliseconds CommitDelay(2);
+constexpr qsizetype CommitGroup = 8;
 
 QByteArray journalLine(const char* op, const QString& id, const QByteArray& entryJson)
 {
@@ -422,6 +426,20 @@ void Spool::run()
             };
             if (!m_stop && !m_jobs.empty() && onlyFinishes())
                 m_wake.wait_for(lock, FinishDelay, [&] { return m_stop || !onlyFinishes(); });
+            // Group commit: a client waits for its 250 a moment longer when other clients'
+            // messages are on their way, and one sync then covers the lot. A message that comes
+            // alone is committed at once.
+            const auto accepts = [this] {
+                return qsizetype(std::count_if(m_jobs.begin(), m_jobs.end(),
+                                               [](const Job& j) { return j.op == Op::Accept; }));
+            };
+            const auto receiving = [this] {
+                std::lock_guard<std::mutex> poolLock(m_poolMutex);
+                return qMin(m_incoming.size(), CommitGroup);
+            };
+            if (!m_stop && accepts() > 0 && accepts() < receiving())
+                m_wake.wait_for(lock, CommitDelay,
+                                [&] { return m_stop || accepts() >= receiving(); });
             batch.swap(m_jobs);
         }
         if (batch.empty()) {

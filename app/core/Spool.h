@@ -28,8 +28,9 @@ namespace sendguard {
 // Every durable change goes through one worker thread. It handles all changes waiting at that
 // moment as one batch: each new message file is fsynced and renamed, the batch's journal lines
 // are appended with a single write and a single fdatasync, and the queue folder is synced once.
-// Concurrent sessions thus share the cost of a sync (group commit). Completion callbacks run on
-// the thread that owns the Spool, after the data is on disk.
+// Concurrent sessions thus share the cost of a sync (group commit); while other messages are
+// still being received, an acceptance waits up to 2 ms for them to join its batch. Completion
+// callbacks run on the thread that owns the Spool, after the data is on disk.
 class Spool : public QObject
 {
     Q_OBJECT

@@ -171,6 +171,16 @@ class XvfbTestCase(h.SGTestCase):
         proc = subprocess.run([XDOTOOL] + list(args), env=self.xvfb.env(), capture_output=True, timeout=timeout)
         return proc.stdout.decode(errors="replace").strip(), proc.returncode
 
+    def start_gui_sendguard(self, upstream, config):
+        """sendguard with its real GUI (English) on this class's X server."""
+        sg = self.make_sendguard(config=config, upstream=upstream, headless=False, auto_confirm=False,
+                                 extra_args=["--lang", "en"], start=False)
+        sg.env = self.xvfb.env(sg.env)
+        sg.env["QT_QPA_PLATFORM"] = "xcb"
+        sg.env.pop("QT_IM_MODULE", None)
+        sg.start()
+        return sg
+
 
 class ConfirmDialogByKeyboard(XvfbTestCase):
     """One Xvfb for the class, one sendguard and one upstream per test."""
@@ -220,13 +230,7 @@ class ConfirmDialogByKeyboard(XvfbTestCase):
         config = {"listen": {"auth": "none"},
                   "policy": {"confirm": "always", "hold_seconds": 0, "internal_domains": ["example.co.jp"],
                              "confirm_timeout_seconds": 120}}
-        sg = self.make_sendguard(config=config, upstream=upstream, headless=False, auto_confirm=False,
-                                 extra_args=["--lang", "en"], start=False)
-        sg.env = self.xvfb.env(sg.env)
-        sg.env["QT_QPA_PLATFORM"] = "xcb"
-        sg.env.pop("QT_IM_MODULE", None)
-        sg.start()
-        return sg
+        return self.start_gui_sendguard(upstream, config)
 
     def swaks(self, sg, subject):
         """Starts swaks in the background: two external recipients, one PDF attachment."""

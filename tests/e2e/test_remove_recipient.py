@@ -109,13 +109,7 @@ class RemoveRecipientWithoutKey(XvfbTestCase):
                                  "smime_certificates": KEYS.certs},
                   "policy": {"confirm": "always", "hold_seconds": 0, "internal_domains": [enc.INTERNAL],
                              "confirm_timeout_seconds": 120}}
-        sg = self.make_sendguard(config=config, upstream=upstream, headless=False, auto_confirm=False,
-                                 extra_args=["--lang", "en"], start=False)
-        sg.env = self.xvfb.env(sg.env)
-        sg.env["QT_QPA_PLATFORM"] = "xcb"
-        sg.env.pop("QT_IM_MODULE", None)
-        sg.start()
-        return sg
+        return self.start_gui_sendguard(upstream, config)
 
     def send_in_background(self, port, rcpts, msg):
         """Sends with smtplib on a thread; returns a function giving (code, text), bounded."""

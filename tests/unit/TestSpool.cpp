@@ -44,6 +44,17 @@ private:
         return e;
     }
 
+    // Opens `spool` and recovers it, its notes unread.
+    static bool openAndRecover(Spool& spool)
+    {
+        QString error;
+        QStringList notes;
+        if (!spool.open(&error))
+            return false;
+        spool.recover(&notes);
+        return true;
+    }
+
     static bool wait(const std::function<void(Spool::Done)>& op)
     {
         bool finished = false, result = false;
@@ -95,10 +106,7 @@ private Q_SLOTS:
     void finishedMessagesAreGoneAndListedAsDone()
     {
         Spool spool(root());
-        QString error;
-        QVERIFY(spool.open(&error));
-        QStringList notes;
-        spool.recover(&notes);
+        QVERIFY(openAndRecover(spool));
         QueueEntry a = receive(spool, "Subject: a\r\n\r\nA\r\n");
         QVERIFY(wait([&](Spool::Done d) { spool.accept(a, d); }));
         a.state = MessageState::Sent;
@@ -106,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(spool.bodyPath(a.id)));
         QCOMPARE(spool.loadDone(10).size(), 1);
         QCOMPARE(spool.loadDone(10).first().state, MessageState::Sent);
+        QStringList notes;
         QVERIFY(spool.recover(&notes).isEmpty());
     }
 
@@ -116,10 +125,7 @@ private Q_SLOTS:
         QString queueFolder;
         {
             Spool spool(root());
-            QString error;
-            QVERIFY(spool.open(&error));
-            QStringList notes;
-            spool.recover(&notes);
+            QVERIFY(openAndRecover(spool));
             QueueEntry a = receive(spool, "Subject: a\r\n\r\n" + QByteArray(5000, 'x') + "\r\n");
             QVERIFY(wait([&](Spool::Done d) { spool.accept(a, d); }));
             queueFolder = QFileInfo(spool.bodyPath(a.id)).absolutePath();
@@ -149,10 +155,7 @@ private Q_SLOTS:
     void manyConcurrentAcceptsShareSyncs()
     {
         Spool spool(root());
-        QString error;
-        QVERIFY(spool.open(&error));
-        QStringList notes;
-        spool.recover(&notes);
+        QVERIFY(openAndRecover(spool));
         int done = 0;
         QList<QueueEntry> entries;
         for (int i = 0; i < 50; ++i)
@@ -170,10 +173,7 @@ private Q_SLOTS:
         QueueEntry kept;
         {
             Spool spool(root());
-            QString error;
-            QVERIFY(spool.open(&error));
-            QStringList notes;
-            spool.recover(&notes);
+            QVERIFY(openAndRecover(spool));
             kept = receive(spool, "Subject: kept\r\n\r\nK\r\n");
             QVERIFY(wait([&](Spool::Done d) { spool.accept(kept, d); }));
         }
@@ -239,10 +239,7 @@ private Q_SLOTS:
         const QString stranger = newMessageId();
         {
             Spool spool(root());
-            QString error;
-            QVERIFY(spool.open(&error));
-            QStringList notes;
-            spool.recover(&notes);
+            QVERIFY(openAndRecover(spool));
             e = receive(spool, "Subject: copies\r\n\r\nC\r\n");
             e.recipients = {{QStringLiteral("a@example.com"), Recipient::Status::Pending, {}},
                             {QStringLiteral("b@example.net"), Recipient::Status::Pending, {}},

@@ -261,7 +261,8 @@ Verdict Verdict::fromJson(const QJsonObject& json)
                               o.value(QStringLiteral("type")).toString(),
                               o.value(QStringLiteral("size")).toInteger(),
                               o.value(QStringLiteral("encrypted")).toBool(),
-                              o.value(QStringLiteral("encryption")).toString()});
+                              o.value(QStringLiteral("encryption")).toString(),
+                              {}});
     }
     for (const QJsonValue& value : json.value(QStringLiteral("keyword_hits")).toArray()) {
         const QJsonObject o = value.toObject();

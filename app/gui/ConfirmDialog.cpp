@@ -30,6 +30,14 @@ QString esc(const QString& s)
     return s.toHtmlEscaped();
 }
 
+// `sentence` after `text`: a space between English sentences, none after a Japanese full stop.
+void appendSentence(QString* text, const QString& sentence)
+{
+    if (!text->isEmpty() && !text->endsWith(QChar(0x3002)))
+        *text += QLatin1Char(' ');
+    *text += sentence;
+}
+
 QString domainOf(const QString& address)
 {
     return address.section(QLatin1Char('@'), -1).toLower();
@@ -370,18 +378,17 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                                               ? QStringLiteral(".p7m")
                                               : QStringLiteral(".pgp"));
             if (encryption.wholeBecauseSigned)
-                text += QLatin1Char(' ') +
-                        tr("The message is signed: it is encrypted as a whole instead of "
-                           "attachment by attachment, so that its signature stays valid.");
+                appendSentence(&text,
+                               tr("The message is signed: it is encrypted as a whole instead of "
+                                  "attachment by attachment, so that its signature stays valid."));
             if (encryption.sender.usable)
-                text += QLatin1Char(' ') +
-                        tr("Your own key (%1) is included, so you can read what you sent.")
-                            .arg(encryption.sender.address);
+                appendSentence(&text,
+                               tr("Your own key (%1) is included, so you can read what you sent.")
+                                   .arg(encryption.sender.address));
             else if (!encryption.sender.address.isEmpty())
-                text += QLatin1Char(' ') +
-                        tr("No key of your own was found for %1: you will not be able to read "
-                           "what you sent.")
-                            .arg(encryption.sender.address);
+                appendSentence(&text, tr("No key of your own was found for %1: you will not be "
+                                         "able to read what you sent.")
+                                          .arg(encryption.sender.address));
         } else if (encryption.refuse) {
             // The plan's reason is English (for the audit log and the mail program); the
             // dialog names the recipients without a key, whose problems the Key column says.
@@ -403,10 +410,9 @@ ConfirmDialog::ConfirmDialog(const QueueEntry& entry, const ConfirmDialogOptions
                                  "encrypted (see the Key column): %1.")
                             : tr("This message cannot be encrypted as configured: %1."))
                            .arg(encryption.reason);
-            text += QLatin1Char(' ') + (encryption.overrideAllowed
-                                            ? tr("It is only sent unencrypted if you choose so "
-                                                 "below.")
-                                            : tr("It will not be sent unencrypted; cancel it."));
+            appendSentence(&text, encryption.overrideAllowed
+                                      ? tr("It is only sent unencrypted if you choose so below.")
+                                      : tr("It will not be sent unencrypted; cancel it."));
         } else if (encryption.mode == QLatin1String("attachments") && encryption.attachments == 0) {
             text = tr("Encryption: there is no attachment, so nothing is encrypted.");
         } else {

@@ -154,13 +154,7 @@ QByteArray AuditChain::seal(QJsonObject fields, qint64 seq, const QByteArray& pr
     fields.remove(QStringLiteral("mac"));
     fields.insert(QStringLiteral("seq"), seq);
     fields.insert(QStringLiteral("prev"), QString::fromLatin1(prev));
-    QByteArray line = QJsonDocument(fields).toJson(QJsonDocument::Compact);
-    if (key.isEmpty())
-        return line;
-    const QByteArray m = mac(key, line);
-    line.chop(1); // the closing brace
-    line += MacPrefix + m + "\"}";
-    return line;
+    return withMac(QJsonDocument(fields).toJson(QJsonDocument::Compact), key);
 }
 
 QByteArray AuditChain::seal(const JsonLine& fields, qint64 seq, const QByteArray& prev,
@@ -171,6 +165,11 @@ QByteArray AuditChain::seal(const JsonLine& fields, qint64 seq, const QByteArray
     if (line.size() > 1)
         line += ',';
     line += "\"prev\":\"" + prev + "\",\"seq\":" + QByteArray::number(seq) + '}';
+    return withMac(line, key);
+}
+
+QByteArray AuditChain::withMac(QByteArray line, const QByteArray& key)
+{
     if (key.isEmpty())
         return line;
     const QByteArray m = mac(key, line);

@@ -74,6 +74,8 @@ public:
     // The same for fields written with JsonLine (which must not hold seq, prev or mac).
     static QByteArray seal(const JsonLine& fields, qint64 seq, const QByteArray& prev,
                            const QByteArray& key);
+    // `line` (a whole JSON object) with the mac field appended under `key`; as it is without one.
+    static QByteArray withMac(QByteArray line, const QByteArray& key);
     // Splits a line into the bytes the MAC covers and the MAC itself; false when it has none.
     static bool splitMac(const QByteArray& line, QByteArray* covered, QByteArray* mac);
     // True when `line` carries a MAC that matches under `key`.

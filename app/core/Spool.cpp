@@ -398,6 +398,12 @@ void Spool::pruneDone(int maxAgeDays)
         qCWarning(lcSpool).noquote() << "cannot prune" << m_donePath << ":" << error;
 }
 
+qsizetype Spool::acceptsIn(const std::deque<Job>& jobs)
+{
+    return qsizetype(
+        std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return j.op == Op::Accept; }));
+}
+
 void Spool::submit(Job job)
 {
     {
@@ -429,10 +435,7 @@ void Spool::run()
             // Group commit: a client waits for its 250 a moment longer when other clients'
             // messages are on their way, and one sync then covers the lot. A message that comes
             // alone is committed at once.
-            const auto accepts = [this] {
-                return qsizetype(std::count_if(m_jobs.begin(), m_jobs.end(),
-                                               [](const Job& j) { return j.op == Op::Accept; }));
-            };
+            const auto accepts = [this] { return acceptsIn(m_jobs); };
             const auto receiving = [this] {
                 std::lock_guard<std::mutex> poolLock(m_poolMutex);
                 return qMin(m_incoming.size(), CommitGroup);
@@ -479,9 +482,7 @@ bool Spool::processBatch(std::deque<Job>& batch, QString* error)
     journal.reserve(qsizetype(batch.size()) * 4096);
     QStringList finishedFiles;
     QStringList recycledFiles; // small message files, reused for incoming ones
-    int accepts = 0;
-    for (const Job& job : batch)
-        accepts += job.op == Op::Accept ? 1 : 0;
+    const qsizetype accepts = acceptsIn(batch);
 
     // Two ways to make a batch durable:
     //  - few new messages: fsync each file, rename it, sync the folder, append to the journal

@@ -91,6 +91,7 @@ private:
     };
 
     void submit(Job job);
+    static qsizetype acceptsIn(const std::deque<Job>& jobs);
     void refillPool();
     // incomingPath(id), forgotten.
     QString takeIncoming(const QString& id);

@@ -3,6 +3,9 @@
 // sample data, and devices that produce or swallow large streams without holding them.
 #pragma once
 
+#include "EncryptionBackend.h"
+
+#include <QBuffer>
 #include <QByteArray>
 #include <QFile>
 #include <QIODevice>
@@ -255,6 +258,28 @@ private:
     const unsigned char* m_p;
     const QByteArray& m_der;
 };
+
+// One call of `backend.encrypt` on a small message held in memory: what it said and left.
+struct EncryptAttempt
+{
+    bool ok = false;
+    QString error;
+    QByteArray output;
+    qint64 inputPos = -1; // where it left the input
+};
+
+inline EncryptAttempt tryEncrypt(const sendguard::EncryptionBackend& backend, const QStringList& to)
+{
+    QByteArray plain("Subject: x\r\n\r\nsecret\r\n");
+    QBuffer in(&plain);
+    EncryptAttempt attempt;
+    QBuffer out(&attempt.output);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+        return attempt;
+    attempt.ok = backend.encrypt(&in, &out, to, &attempt.error);
+    attempt.inputPos = in.pos();
+    return attempt;
+}
 
 // Peak resident set size of this process in KiB (VmHWM), or -1.
 inline qint64 peakRssKb()

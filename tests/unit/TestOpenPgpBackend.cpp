@@ -306,25 +306,17 @@ private Q_SLOTS:
 
     void refusesRecipientsWithoutUsableKey()
     {
-        QByteArray plain("Subject: x\r\n\r\nsecret\r\n");
-        QBuffer in(&plain);
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray output;
-        QBuffer out(&output);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        QString error;
-        QVERIFY(!m_pgp->encrypt(&in, &out,
-                                {QStringLiteral("alice@example.org"),
-                                 QStringLiteral("dave@example.org"),
-                                 QStringLiteral("nobody@example.org")},
-                                &error));
-        QVERIFY2(error.contains(QStringLiteral("dave@example.org (the key has no encryption")),
-                 qPrintable(error));
-        QVERIFY2(error.contains(QStringLiteral("nobody@example.org (no OpenPGP key")),
-                 qPrintable(error));
-        QVERIFY(!error.contains(QStringLiteral("alice@")));
-        QVERIFY(output.isEmpty());
-        QCOMPARE(in.pos(), 0);
+        const EncryptAttempt r = tryEncrypt(*m_pgp, {QStringLiteral("alice@example.org"),
+                                                     QStringLiteral("dave@example.org"),
+                                                     QStringLiteral("nobody@example.org")});
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("dave@example.org (the key has no encryption")),
+                 qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("nobody@example.org (no OpenPGP key")),
+                 qPrintable(r.error));
+        QVERIFY(!r.error.contains(QStringLiteral("alice@")));
+        QVERIFY(r.output.isEmpty());
+        QCOMPARE(r.inputPos, 0);
     }
 
     void streamsWithBoundedMemory()

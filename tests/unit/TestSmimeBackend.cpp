@@ -535,28 +535,21 @@ private Q_SLOTS:
 
     void refusesRecipientsWithoutUsableCertificate()
     {
-        QByteArray plain("Subject: x\r\n\r\nsecret\r\n");
-        QBuffer in(&plain);
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray output;
-        QBuffer out(&output);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        QString error;
-        QVERIFY(!m_smime->encrypt(&in, &out,
-                                  {QStringLiteral("alice@example.org"),
-                                   QStringLiteral("carol@example.org"),
-                                   QStringLiteral("nobody@example.org")},
-                                  &error));
-        QVERIFY2(error.contains(QStringLiteral("carol@example.org (expired on")),
-                 qPrintable(error));
-        QVERIFY2(error.contains(QStringLiteral("nobody@example.org (no certificate")),
-                 qPrintable(error));
-        QVERIFY(!error.contains(QStringLiteral("alice@")));
-        QVERIFY(output.isEmpty());
-        QCOMPARE(in.pos(), 0);
+        const EncryptAttempt r = tryEncrypt(*m_smime, {QStringLiteral("alice@example.org"),
+                                                       QStringLiteral("carol@example.org"),
+                                                       QStringLiteral("nobody@example.org")});
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(QStringLiteral("carol@example.org (expired on")),
+                 qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral("nobody@example.org (no certificate")),
+                 qPrintable(r.error));
+        QVERIFY(!r.error.contains(QStringLiteral("alice@")));
+        QVERIFY(r.output.isEmpty());
+        QCOMPARE(r.inputPos, 0);
 
-        QVERIFY(!m_smime->encrypt(&in, &out, {}, &error));
-        QVERIFY(output.isEmpty());
+        const EncryptAttempt none = tryEncrypt(*m_smime, {});
+        QVERIFY(!none.ok);
+        QVERIFY(none.output.isEmpty());
     }
 
     void reportsWriteErrors()

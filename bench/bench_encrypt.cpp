@@ -14,6 +14,7 @@
 //
 //   bench_encrypt [--size-mb N] [--runs N] [--keep DIR]
 
+#include "CryptoTestSupport.h" // peakRssKb()
 #include "EncryptionPlugins.h"
 
 #include <QCoreApplication>
@@ -94,19 +95,6 @@ bool runTimed(const QStringList& command, const QString& log, Measure* m, int* s
     return WIFEXITED(ws) && WEXITSTATUS(ws) == 0;
 }
 
-qint64 vmHwmKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
 // Resets VmHWM to the current RSS (Linux 4.0+); false when not possible.
 bool resetHwm()
 {
@@ -151,7 +139,7 @@ bool plugin(EncryptionBackend* backend, const QString& in, const QString& out,
     const bool ok = backend->encrypt(&input, &output, recipients, error);
     output.close();
     m->seconds = double(timer.nsecsElapsed()) / 1e9;
-    m->rssMiB = double(vmHwmKb()) / 1024.0;
+    m->rssMiB = double(cryptotest::peakRssKb()) / 1024.0;
     if (!canReset)
         m->rssMiB = -m->rssMiB; // marks "peak of the whole process so far"
     return ok;

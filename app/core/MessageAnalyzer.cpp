@@ -522,8 +522,13 @@ QByteArray withEncodedWordRunsJoined(const char* raw)
 InternetAddressList* addressesOf(GMimeMessage* message, const char* field,
                                  InternetAddressList* gmimeList)
 {
+    const auto gmimeOwn = [gmimeList] {
+        return gmimeList ? INTERNET_ADDRESS_LIST(g_object_ref(gmimeList))
+                         : internet_address_list_new();
+    };
+    // The field's values, with the runs joined where there are any.
     GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message));
-    InternetAddressList* repaired = internet_address_list_new();
+    QList<QByteArray> values;
     bool changed = false;
     const int count = g_mime_header_list_get_count(headers);
     for (int i = 0; i < count; ++i) {
@@ -533,8 +538,12 @@ InternetAddressList* addressesOf(GMimeMessage* message, const char* field,
         const char* raw = g_mime_header_get_raw_value(header);
         QByteArray value = withEncodedWordRunsJoined(raw);
         changed = changed || !value.isEmpty();
-        if (value.isEmpty())
-            value = raw ? raw : "";
+        values << (value.isEmpty() ? QByteArray(raw ? raw : "") : value);
+    }
+    if (!changed)
+        return gmimeOwn(); // nothing GMime could have cut: its own reading stands
+    InternetAddressList* repaired = internet_address_list_new();
+    for (const QByteArray& value : std::as_const(values)) {
         GPtr<InternetAddressList> parsed(internet_address_list_parse(nullptr, value.constData()));
         if (parsed.p)
             internet_address_list_append(repaired, parsed.p);
@@ -547,10 +556,9 @@ InternetAddressList* addressesOf(GMimeMessage* message, const char* field,
         });
         return all;
     };
-    if (!changed || addresses(repaired) != addresses(gmimeList)) {
+    if (addresses(repaired) != addresses(gmimeList)) {
         g_object_unref(repaired);
-        return gmimeList ? INTERNET_ADDRESS_LIST(g_object_ref(gmimeList))
-                         : internet_address_list_new();
+        return gmimeOwn();
     }
     return repaired;
 }

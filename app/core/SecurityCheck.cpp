@@ -14,7 +14,6 @@
 #include <QSslSocket>
 #include <QTimer>
 #include <QUrl>
-#include <cctype>
 
 namespace sendguard {
 
@@ -104,8 +103,7 @@ UpstreamProbeResult UpstreamProbe::run(const UpstreamConfig& upstream,
     stepTimer.setSingleShot(true);
     QTimer overall;
     overall.setSingleShot(true);
-    QByteArray input;
-    QStringList replyLines;
+    SmtpReplyReader replies(/*maxLines=*/0);
 
     auto finish = [&](const QString& error) {
         if (step == Step::Done)
@@ -168,8 +166,7 @@ UpstreamProbeResult UpstreamProbe::run(const UpstreamConfig& upstream,
                 send("QUIT", Step::Quit);
                 return;
             }
-            input.clear();
-            replyLines.clear();
+            replies.clear();
             step = Step::Handshake;
             stepTimer.start(timeoutMs);
             socket.startClientEncryption();
@@ -207,28 +204,22 @@ UpstreamProbeResult UpstreamProbe::run(const UpstreamConfig& upstream,
         socket.ignoreSslErrors(); // look, do not trust: only EHLO and QUIT follow
     });
     QObject::connect(&socket, &QSslSocket::readyRead, &loop, [&] {
-        input += socket.readAll();
+        replies.append(socket.readAll());
         for (;;) {
-            const int nl = input.indexOf('\n');
-            if (nl < 0) {
-                if (input.size() > 64 * 1024)
-                    finish(tr("the server sent an over-long line"));
+            SmtpReply reply;
+            QByteArray bad;
+            const SmtpReplyReader::Status status = replies.next(&reply, &bad);
+            if (status == SmtpReplyReader::Status::Incomplete)
                 return;
-            }
-            QByteArray line = input.left(nl);
-            input.remove(0, nl + 1);
-            if (line.endsWith('\r'))
-                line.chop(1);
-            if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line.at(0)))) {
+            if (status == SmtpReplyReader::Status::Malformed) {
                 finish(tr("the server sent a malformed reply: %1")
-                           .arg(QString::fromUtf8(line.left(80))));
+                           .arg(QString::fromUtf8(bad.left(80))));
                 return;
             }
-            replyLines << QString::fromUtf8(line);
-            if (line.size() > 3 && line.at(3) == '-')
-                continue;
-            const SmtpReply reply = parseReplyLines(replyLines);
-            replyLines.clear();
+            if (status != SmtpReplyReader::Status::Reply) { // no line limit here: too long
+                finish(tr("the server sent an over-long line"));
+                return;
+            }
             stepTimer.stop();
             onReply(reply);
             if (step == Step::Done)

@@ -2,7 +2,6 @@
 #include "SmtpRelay.h"
 
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <QSslConfiguration>
 
 Q_LOGGING_CATEGORY(lcRelay, "sendguard.relay", QtInfoMsg)
@@ -12,35 +11,12 @@ namespace sendguard {
 namespace {
 constexpr qint64 MaxBuffered = 512 * 1024;
 constexpr qint64 ChunkSize = 64 * 1024;
-constexpr int MaxReplyBytes = 64 * 1024;
 
 QByteArray encodePath(const QString& address)
 {
     return '<' + address.toUtf8() + '>';
 }
 } // namespace
-
-SmtpReply parseReplyLines(const QStringList& lines)
-{
-    SmtpReply r;
-    if (lines.isEmpty())
-        return r;
-    r.code = lines.first().left(3).toInt();
-    static const QRegularExpression enhanced(QStringLiteral("^([245]\\.\\d{1,3}\\.\\d{1,3}) "));
-    QStringList texts;
-    for (const QString& line : lines) {
-        QString text = line.mid(4);
-        const auto m = enhanced.match(text);
-        if (m.hasMatch()) {
-            if (r.enhanced.isEmpty())
-                r.enhanced = m.captured(1);
-            text = text.mid(m.capturedLength());
-        }
-        texts << text;
-    }
-    r.text = texts.join(QLatin1Char('\n'));
-    return r;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -130,32 +106,26 @@ void UpstreamConnection::send(const QByteArray& line, Handler handler)
 
 void UpstreamConnection::onReadyRead()
 {
-    m_input += m_socket.readAll();
+    m_replies.append(m_socket.readAll());
     for (;;) {
-        const int nl = m_input.indexOf('\n');
-        if (nl < 0) {
-            if (m_input.size() > MaxReplyBytes)
-                fail(tr("the upstream sent an over-long reply line"));
+        SmtpReply reply;
+        QByteArray bad;
+        switch (m_replies.next(&reply, &bad)) {
+        case SmtpReplyReader::Status::Incomplete:
             return;
-        }
-        QByteArray line = m_input.left(nl);
-        m_input.remove(0, nl + 1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line.at(0)))) {
-            fail(tr("the upstream sent a malformed reply: %1")
-                     .arg(QString::fromUtf8(line.left(80))));
+        case SmtpReplyReader::Status::LineTooLong:
+            fail(tr("the upstream sent an over-long reply line"));
             return;
-        }
-        m_replyLines << QString::fromUtf8(line);
-        if (m_replyLines.size() > 200) {
+        case SmtpReplyReader::Status::Malformed:
+            fail(
+                tr("the upstream sent a malformed reply: %1").arg(QString::fromUtf8(bad.left(80))));
+            return;
+        case SmtpReplyReader::Status::TooManyLines:
             fail(tr("the upstream sent an over-long reply"));
             return;
+        case SmtpReplyReader::Status::Reply:
+            break;
         }
-        if (line.size() > 3 && line.at(3) == '-')
-            continue;
-        const SmtpReply reply = parseReplyLines(m_replyLines);
-        m_replyLines.clear();
         if (m_expect.empty()) {
             if (reply.code == 421) {
                 fail(tr("the upstream closed the connection: %1").arg(reply.toString()));
@@ -215,8 +185,7 @@ void UpstreamConnection::handleEhlo(const SmtpReply& r)
                          .arg(r.toString()));
                 return;
             }
-            m_input.clear(); // nothing sent before the handshake may be trusted
-            m_replyLines.clear();
+            m_replies.clear(); // nothing sent before the handshake may be trusted
             armTimer(m_settings.connectTimeoutMs);
             m_socket.startClientEncryption();
         });

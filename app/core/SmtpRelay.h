@@ -86,8 +86,7 @@ private:
     QTimer m_timer;
     QTimer m_idleTimer;
     State m_state = State::Connecting;
-    QByteArray m_input;
-    QStringList m_replyLines;
+    SmtpReplyReader m_replies;
     std::deque<Handler> m_expect;
     QString m_tlsError;
     bool m_setupDone = false;
@@ -128,7 +127,5 @@ private:
     std::deque<DeliveryJob> m_queue;
     QList<UpstreamConnection*> m_connections;
 };
-
-SmtpReply parseReplyLines(const QStringList& lines);
 
 } // namespace sendguard

@@ -1,7 +1,64 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SmtpTypes.h"
 
+#include <QRegularExpression>
+#include <cctype>
+
 namespace sendguard {
+
+SmtpReply parseReplyLines(const QStringList& lines)
+{
+    SmtpReply r;
+    if (lines.isEmpty())
+        return r;
+    r.code = lines.first().left(3).toInt();
+    static const QRegularExpression enhanced(QStringLiteral("^([245]\\.\\d{1,3}\\.\\d{1,3}) "));
+    QStringList texts;
+    for (const QString& line : lines) {
+        QString text = line.mid(4);
+        const auto m = enhanced.match(text);
+        if (m.hasMatch()) {
+            if (r.enhanced.isEmpty())
+                r.enhanced = m.captured(1);
+            text = text.mid(m.capturedLength());
+        }
+        texts << text;
+    }
+    r.text = texts.join(QLatin1Char('\n'));
+    return r;
+}
+
+SmtpReplyReader::Status SmtpReplyReader::next(SmtpReply* reply, QByteArray* badLine)
+{
+    for (;;) {
+        const qsizetype nl = m_input.indexOf('\n');
+        if (nl < 0)
+            return m_input.size() > MaxLineBytes ? Status::LineTooLong : Status::Incomplete;
+        QByteArray line = m_input.left(nl);
+        m_input.remove(0, nl + 1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line.at(0)))) {
+            if (badLine)
+                *badLine = line;
+            return Status::Malformed;
+        }
+        m_lines << QString::fromUtf8(line);
+        if (m_maxLines > 0 && m_lines.size() > m_maxLines)
+            return Status::TooManyLines;
+        if (line.size() > 3 && line.at(3) == '-')
+            continue;
+        *reply = parseReplyLines(m_lines);
+        m_lines.clear();
+        return Status::Reply;
+    }
+}
+
+void SmtpReplyReader::clear()
+{
+    m_input.clear();
+    m_lines.clear();
+}
 
 QByteArray SmtpReply::toWire() const
 {

@@ -40,6 +40,36 @@ struct EhloCapabilities
     static EhloCapabilities parse(const SmtpReply& ehlo);
 };
 
+// One reply from its lines as received ("250-a", "250 b"): code, enhanced code, text.
+SmtpReply parseReplyLines(const QStringList& lines);
+
+// The replies in what an SMTP server sends, one complete (multi-line) reply at a time, within
+// limits: a line of at most 64 KiB, a reply of at most `maxLines` lines (0: any number).
+class SmtpReplyReader
+{
+public:
+    enum class Status
+    {
+        Incomplete,  // no complete reply yet: append more
+        Reply,       // `*reply` is the next reply
+        LineTooLong, // the stream is broken from here on
+        Malformed,   // a line that is no reply line (`*line`)
+        TooManyLines
+    };
+    static constexpr qsizetype MaxLineBytes = 64 * 1024;
+
+    explicit SmtpReplyReader(int maxLines = 200) : m_maxLines(maxLines) {}
+    void append(const QByteArray& data) { m_input += data; }
+    Status next(SmtpReply* reply, QByteArray* line = nullptr);
+    // Forgets what was received (after STARTTLS nothing from before may be trusted).
+    void clear();
+
+private:
+    int m_maxLines;
+    QByteArray m_input;
+    QStringList m_lines;
+};
+
 // A message whose data has been received completely and written to the spool's tmp/ folder.
 struct ReceivedMessage
 {

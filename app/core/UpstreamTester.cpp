@@ -6,13 +6,10 @@
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QSslSocket>
-#include <cctype>
 
 namespace sendguard {
 
 namespace {
-constexpr int MaxReplyBytes = 64 * 1024;
-constexpr int MaxReplyLines = 200;
 constexpr int QuitTimeoutMs = 3000;
 
 // The TLS library's words, without a final full stop (they are put into sentences).
@@ -79,8 +76,7 @@ void UpstreamTester::start(const UpstreamTestRequest& request)
     m_request = request;
     m_request.server.host = m_request.server.host.trimmed();
     m_result = UpstreamTestResult{};
-    m_input.clear();
-    m_replyLines.clear();
+    m_replies.clear();
     m_sslErrors.clear();
     m_quitting = false;
     m_starttls = false;
@@ -164,32 +160,26 @@ void UpstreamTester::onReadyRead()
 {
     if (!m_running || !m_socket)
         return;
-    m_input += m_socket->readAll();
+    m_replies.append(m_socket->readAll());
     for (;;) {
-        const qsizetype nl = m_input.indexOf('\n');
-        if (nl < 0) {
-            if (m_input.size() > MaxReplyBytes)
-                stop(tr("%1 sent an over-long reply line.").arg(where()));
+        SmtpReply reply;
+        QByteArray bad;
+        switch (m_replies.next(&reply, &bad)) {
+        case SmtpReplyReader::Status::Incomplete:
             return;
-        }
-        QByteArray line = m_input.left(nl);
-        m_input.remove(0, nl + 1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.size() < 3 || !std::isdigit(static_cast<unsigned char>(line.at(0)))) {
+        case SmtpReplyReader::Status::LineTooLong:
+            stop(tr("%1 sent an over-long reply line.").arg(where()));
+            return;
+        case SmtpReplyReader::Status::Malformed:
             stop(tr("%1 does not speak SMTP; it sent: %2")
-                     .arg(where(), QString::fromUtf8(line.left(80))));
+                     .arg(where(), QString::fromUtf8(bad.left(80))));
             return;
-        }
-        m_replyLines << QString::fromUtf8(line);
-        if (m_replyLines.size() > MaxReplyLines) {
+        case SmtpReplyReader::Status::TooManyLines:
             stop(tr("%1 sent an over-long reply.").arg(where()));
             return;
+        case SmtpReplyReader::Status::Reply:
+            break;
         }
-        if (line.size() > 3 && line.at(3) == '-')
-            continue;
-        const SmtpReply reply = parseReplyLines(m_replyLines);
-        m_replyLines.clear();
         if (m_expect.empty())
             continue; // unsolicited; ignore
         Handler handler = std::move(m_expect.front());
@@ -326,8 +316,7 @@ void UpstreamTester::handleEhlo(const SmtpReply& r)
                 stop(tr("%1 refused STARTTLS: %2").arg(where(), reply.toString()));
                 return;
             }
-            m_input.clear(); // nothing sent before the handshake may be trusted
-            m_replyLines.clear();
+            m_replies.clear(); // nothing sent before the handshake may be trusted
             m_starttls = true;
             m_connecting = true;
             m_timer.start(m_request.connectTimeoutMs);

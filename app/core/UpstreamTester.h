@@ -116,8 +116,7 @@ private:
     UpstreamTestResult m_result;
     std::unique_ptr<QSslSocket> m_socket;
     QTimer m_timer;
-    QByteArray m_input;
-    QStringList m_replyLines;
+    SmtpReplyReader m_replies;
     std::deque<Handler> m_expect;
     QList<QSslError> m_sslErrors;
     bool m_running = false;

@@ -11,6 +11,49 @@ class TestSmtpReply : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Replies come in pieces and several at once; each is handed over whole, in order.
+    void readerGathersRepliesFromPieces()
+    {
+        SmtpReplyReader reader;
+        SmtpReply r;
+        reader.append("250-mx.example.jp\r\n250-PIPE");
+        QCOMPARE(reader.next(&r), SmtpReplyReader::Status::Incomplete);
+        reader.append("LINING\r\n250 2.0.0 SIZE 1000\r\n354 go on\r\n");
+        QCOMPARE(reader.next(&r), SmtpReplyReader::Status::Reply);
+        QCOMPARE(r.code, 250);
+        QCOMPARE(r.enhanced, QStringLiteral("2.0.0"));
+        QCOMPARE(r.text, QStringLiteral("mx.example.jp\nPIPELINING\nSIZE 1000"));
+        QCOMPARE(reader.next(&r), SmtpReplyReader::Status::Reply);
+        QCOMPARE(r.code, 354);
+        QCOMPARE(reader.next(&r), SmtpReplyReader::Status::Incomplete);
+        reader.append("220 leftover");
+        reader.clear();
+        reader.append("\r\n221 bye\r\n");
+        QCOMPARE(reader.next(&r), SmtpReplyReader::Status::Malformed); // the empty line
+    }
+
+    void readerRefusesWhatIsNoReply()
+    {
+        SmtpReply r;
+        QByteArray bad;
+        SmtpReplyReader garbage;
+        garbage.append("HTTP/1.1 400 Bad Request\r\n");
+        QCOMPARE(garbage.next(&r, &bad), SmtpReplyReader::Status::Malformed);
+        QCOMPARE(bad, QByteArray("HTTP/1.1 400 Bad Request"));
+
+        SmtpReplyReader endless;
+        endless.append(QByteArray(SmtpReplyReader::MaxLineBytes + 1, '2'));
+        QCOMPARE(endless.next(&r), SmtpReplyReader::Status::LineTooLong);
+
+        SmtpReplyReader chatty(3);
+        chatty.append("250-a\r\n250-b\r\n250-c\r\n250 d\r\n");
+        QCOMPARE(chatty.next(&r), SmtpReplyReader::Status::TooManyLines);
+        SmtpReplyReader unlimited(0);
+        unlimited.append("250-a\r\n250-b\r\n250-c\r\n250 d\r\n");
+        QCOMPARE(unlimited.next(&r), SmtpReplyReader::Status::Reply);
+        QCOMPARE(r.text, QStringLiteral("a\nb\nc\nd"));
+    }
+
     void wireFormMultiLine()
     {
         const SmtpReply r{250, QString(),

@@ -438,7 +438,27 @@ class Upstream:
             self.port, self.tls, self.events()[-40:], self.messages())
 
 
-class SmtpSink:
+class LoggedProcess:
+    """A helper program started by a test (self.proc) whose output goes to self._logf."""
+
+    proc = None
+    _logf = None
+
+    def stop(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.proc = None
+        if getattr(self, "_logf", None):
+            self._logf.close()
+            self._logf = None
+
+
+class SmtpSink(LoggedProcess):
     """Postfix smtp-sink as an upstream; every message is dumped to a file in a dir."""
 
     BIN = "/usr/sbin/smtp-sink"
@@ -466,18 +486,6 @@ class SmtpSink:
             raise RuntimeError("smtp-sink exited: %s" % open(self.log, "rb").read().decode(errors="replace"))
         return self
 
-    def stop(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.proc = None
-        if getattr(self, "_logf", None):
-            self._logf.close()
-            self._logf = None
 
     def dumps(self):
         """List of dicts: mail_from, rcpt_tos, raw (bytes, LF line ends as smtp-sink writes)."""

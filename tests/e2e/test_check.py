@@ -52,7 +52,7 @@ def dns_txt_query(server, name, timeout=1.0):
     return data[3] & 0x0F
 
 
-class DnsServer:
+class DnsServer(h.LoggedProcess):
     """dnsmasq on port 53 of a loopback address of its own, answering only RECORDS
     (anything else under .test is NXDOMAIN)."""
 
@@ -88,17 +88,7 @@ class DnsServer:
             return ""
 
     def stop(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.proc = None
-        if getattr(self, "_logf", None):
-            self._logf.close()
-            self._logf = None
+        super().stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

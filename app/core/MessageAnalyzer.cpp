@@ -346,9 +346,70 @@ private:
     QStringList m_bodies;
 };
 
-bool isEncodedWord(const QByteArray& token)
+// Where one encoded word (RFC 2047: =?charset?B|Q?text?=) stands in a raw header value.
+struct EncodedWordSpan
 {
-    return token.startsWith("=?") && token.endsWith("?=") && token.count('?') >= 4;
+    qsizetype start;
+    qsizetype end; // one past its "?="
+};
+
+bool isHeaderSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The encoded words of `raw` wherever mailers put them: between spaces, inside a quoted display
+// name, glued to one another ("?==?") or to punctuation ("?=<"). Only finds them; each is decoded
+// by GMime.
+QList<EncodedWordSpan> encodedWordsIn(const QByteArray& raw)
+{
+    QList<EncodedWordSpan> words;
+    const qsizetype n = raw.size();
+    qsizetype from = 0;
+    while (from < n) {
+        const qsizetype start = raw.indexOf("=?", from);
+        if (start < 0)
+            break;
+        // charset (with an optional *language), then the encoding letter
+        qsizetype i = start + 2;
+        while (i < n && raw.at(i) != '?' && !isHeaderSpace(raw.at(i)) && i - start < 80)
+            ++i;
+        const bool header = i > start + 2 && i + 2 < n && raw.at(i) == '?' &&
+                            std::strchr("BbQq", raw.at(i + 1)) && raw.at(i + 2) == '?';
+        if (!header) {
+            from = start + 2;
+            continue;
+        }
+        qsizetype j = i + 3; // the encoded text: no '?' and no white space
+        while (j < n && raw.at(j) != '?' && !isHeaderSpace(raw.at(j)))
+            ++j;
+        if (j + 1 < n && raw.at(j) == '?' && raw.at(j + 1) == '=') {
+            words.append({start, j + 2});
+            from = j + 2;
+        } else {
+            from = start + 2;
+        }
+    }
+    return words;
+}
+
+// True when only white space (a fold included) stands between two encoded words.
+bool onlySpaceBetween(const QByteArray& raw, const EncodedWordSpan& a, const EncodedWordSpan& b)
+{
+    for (qsizetype k = a.end; k < b.start; ++k) {
+        if (!isHeaderSpace(raw.at(k)))
+            return false;
+    }
+    return true;
+}
+
+QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
+{
+    const QByteArray text = raw.mid(word.start, word.end - word.start);
+    char* decoded = g_mime_utils_header_decode_text(nullptr, text.constData());
+    const QString result = QString::fromUtf8(decoded);
+    g_free(decoded);
+    return result;
 }
 
 // The decoded text of an unstructured header (Subject). GMime 3.2.13 joins adjacent encoded
@@ -364,20 +425,31 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
         return {};
     const QString whole = QString::fromUtf8(decodedByGMime).trimmed();
 
+    // Text between encoded words is kept with each run of white space made one space; white
+    // space between two encoded words is dropped (RFC 2047, 6.2).
+    const QByteArray value(raw);
+    const auto plain = [](const QByteArray& text) {
+        QByteArray collapsed;
+        for (qsizetype k = 0; k < text.size(); ++k) {
+            if (!isHeaderSpace(text.at(k)))
+                collapsed += text.at(k);
+            else if (!collapsed.endsWith(' '))
+                collapsed += ' ';
+        }
+        return QString::fromUtf8(collapsed);
+    };
+    const QList<EncodedWordSpan> words = encodedWordsIn(value);
     QString perWord;
-    bool previousEncoded = false;
-    const QList<QByteArray> tokens = QByteArray(raw).simplified().split(' ');
-    for (const QByteArray& token : tokens) {
-        if (token.isEmpty())
-            continue;
-        const bool encoded = isEncodedWord(token);
-        char* decoded = g_mime_utils_header_decode_text(nullptr, token.constData());
-        if (!perWord.isEmpty() && !(encoded && previousEncoded))
-            perWord += QLatin1Char(' ');
-        perWord += QString::fromUtf8(decoded);
-        g_free(decoded);
-        previousEncoded = encoded;
+    qsizetype pos = 0;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (i == 0 || !onlySpaceBetween(value, words.at(i - 1), words.at(i)))
+            perWord += plain(value.mid(pos, words.at(i).start - pos));
+        perWord += decodedWord(value, words.at(i));
+        pos = words.at(i).end;
     }
+    perWord += plain(value.mid(pos));
+    perWord = perWord.trimmed();
+
     const bool perWordBroken = perWord.contains(QChar::ReplacementCharacter) &&
                                !whole.contains(QChar::ReplacementCharacter);
     if (perWord == whole || perWordBroken || perWord.size() <= whole.size())
@@ -481,36 +553,38 @@ QSet<QString> mailboxSet(InternetAddressList* list)
     return set;
 }
 
-// `raw` (an address field's value) with every run of two or more adjacent encoded words decoded
-// word by word, by GMime, and put back as one UTF-8 encoded word; empty when there is no such
-// run, or when a word decoded alone breaks a character (then GMime's joined reading is right).
+// `raw` (an address field's value) with every run of two or more adjacent encoded words (only
+// white space between them, or none; in a quoted display name too) decoded word by word, by
+// GMime, and put back as one UTF-8 encoded word; empty when there is no such run, or when a
+// word decoded alone breaks a character (then GMime's joined reading is right).
 QByteArray withEncodedWordRunsJoined(const char* raw)
 {
-    const QList<QByteArray> tokens = QByteArray(raw ? raw : "").simplified().split(' ');
-    QList<QByteArray> out;
+    const QByteArray value(raw ? raw : "");
+    const QList<EncodedWordSpan> words = encodedWordsIn(value);
+    QByteArray out;
+    qsizetype pos = 0;
     bool joined = false;
-    for (qsizetype i = 0; i < tokens.size();) {
-        qsizetype end = i;
-        while (end < tokens.size() && isEncodedWord(tokens.at(end)))
+    for (qsizetype i = 0; i < words.size();) {
+        qsizetype end = i + 1;
+        while (end < words.size() && onlySpaceBetween(value, words.at(end - 1), words.at(end)))
             ++end;
-        if (end - i < 2) {
-            out << tokens.at(i);
-            i = qMax(end, i + 1);
-            continue;
+        if (end - i >= 2) {
+            QString text;
+            for (qsizetype k = i; k < end; ++k)
+                text += decodedWord(value, words.at(k));
+            if (text.contains(QChar::ReplacementCharacter))
+                return {};
+            out += value.mid(pos, words.at(i).start - pos);
+            out += "=?UTF-8?B?" + text.toUtf8().toBase64() + "?=";
+            pos = words.at(end - 1).end;
+            joined = true;
         }
-        QByteArray text;
-        for (qsizetype k = i; k < end; ++k) {
-            char* decoded = g_mime_utils_header_decode_text(nullptr, tokens.at(k).constData());
-            text += decoded;
-            g_free(decoded);
-        }
-        if (QString::fromUtf8(text).contains(QChar::ReplacementCharacter))
-            return {};
-        out << "=?UTF-8?B?" + text.toBase64() + "?=";
-        joined = true;
         i = end;
     }
-    return joined ? out.join(' ') : QByteArray();
+    if (!joined)
+        return {};
+    out += value.mid(pos);
+    return out;
 }
 
 // The mailboxes of the `field` header(s) ("To", "Cc", "From"), owned by the caller. GMime 3.2.13

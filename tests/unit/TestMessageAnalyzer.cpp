@@ -68,15 +68,29 @@ private Q_SLOTS:
     // Japanese mailers fold a display name into encoded words that GMime alone reads cut short
     // ("山田太郎" as "山田"): the dialog shows the whole name, and a To rewritten for the move
     // to Bcc carries it whole.
+    void foldedDisplayNamesStayWhole_data()
+    {
+        QTest::addColumn<QByteArray>("yamada");
+        const QByteArray yama = "=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?=";
+        const QByteArray da = "=?ISO-2022-JP?B?GyRCQkBPOhsoQg==?=";
+        QTest::newRow("two words") << yama + " " + da;
+        QTest::newRow("folded") << yama + "\r\n " + da;
+        QTest::newRow("quoted") << "\"" + yama + " " + da + "\"";
+        QTest::newRow("glued") << yama + da;
+        QTest::newRow("lower-case charset")
+            << QByteArray("=?iso-2022-jp?b?GyRCOzNFRBsoQg==?= =?iso-2022-jp?b?GyRCQkBPOhsoQg==?=");
+        QTest::newRow("Shift_JIS")
+            << QByteArray("=?Shift_JIS?B?jlKTYw==?= =?Shift_JIS?B?kb6YWQ==?=");
+    }
+
     void foldedDisplayNamesStayWhole()
     {
-        const QByteArray yamada =
-            "=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= =?ISO-2022-JP?B?GyRCQkBPOhsoQg==?=";
+        QFETCH(QByteArray, yamada);
         const QByteArray mail = "From: " + yamada +
                                 " <taro@example.co.jp>\r\n"
                                 "To: " +
                                 yamada +
-                                " <yamada@example.co.jp>,\r\n"
+                                "<yamada@example.co.jp>,\r\n"
                                 " a@one.example, b@two.example, c@three.example\r\n"
                                 "Subject: names\r\n\r\nbody\r\n";
         const QString whole = QString::fromUtf8("山田太郎");
@@ -365,6 +379,14 @@ private Q_SLOTS:
             " =?iso-2022-jp?b?GyRCN25KLCROJDRAQTVhJEskRCQkJEYbKEI=?=\r\n\r\nx\r\n";
         v = analyze(jis, {QStringLiteral("a@partner.com")}, policy());
         QCOMPARE(v.subject, QString::fromUtf8("【請求書】2026年11月分のご請求について"));
+
+        // Words glued to each other, and plain text around them, keep its spaces.
+        const QByteArray glued =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: Re:  "
+            "=?iso-2022-jp?b?GyRCIVpAQTVhPXEhWxsoQg==?==?iso-2022-jp?b?GyRCJE4kNEBBNWEbKEI=?= "
+            "(No. 42)\r\n\r\nx\r\n";
+        v = analyze(glued, {QStringLiteral("a@partner.com")}, policy());
+        QCOMPARE(v.subject, QString::fromUtf8("Re: 【請求書】のご請求 (No. 42)"));
 
         // A character split across two words is only readable joined: GMime's reading stays.
         const QByteArray split = "From: t@example.co.jp\r\nTo: a@partner.com\r\n"

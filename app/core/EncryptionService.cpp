@@ -138,12 +138,6 @@ EncryptionBackend* EncryptionService::backend(const QString& name, QString* prob
     return b;
 }
 
-RecipientKey EncryptionService::lookup(EncryptionBackend* backend, const QString& method,
-                                       const QString& address) const
-{
-    return lookup(backend, method, QStringList{address}).value(0);
-}
-
 QList<RecipientKey> EncryptionService::lookup(EncryptionBackend* backend, const QString& method,
                                               const QStringList& addresses) const
 {
@@ -212,12 +206,24 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
     if (c.method != EncryptionMethod::Smime)
         candidates << OpenPgp;
 
+    // The sender's own addresses, so that the sender can read what was sent; looked up together
+    // with the recipients (OpenPGP: one gpg run for all).
+    QStringList own;
+    for (const QString& address : {verdict.fromAddress, envelopeFrom}) {
+        bool known = address.isEmpty();
+        for (const QString& o : std::as_const(own))
+            known = known || sameAddress(o, address);
+        if (!known)
+            own << address;
+    }
+
     struct Attempt
     {
         QString method;
         EncryptionBackend* backend = nullptr;
         QString unavailable;
         QList<RecipientKey> keys;
+        QList<RecipientKey> ownKeys;
         bool all = false;
     };
     QList<Attempt> attempts;
@@ -229,7 +235,9 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
         if (!a.backend && notConfigured && candidates.size() > 1)
             continue; // "auto" without an S/MIME folder: OpenPGP only
         if (a.backend) {
-            a.keys = lookup(a.backend, method, addresses);
+            a.keys = lookup(a.backend, method, addresses + own);
+            a.ownKeys = a.keys.mid(addresses.size());
+            a.keys.resize(addresses.size());
             a.all = true;
             for (const RecipientKey& k : std::as_const(a.keys))
                 a.all = a.all && k.usable;
@@ -245,17 +253,7 @@ EncryptionPlan EncryptionService::plan(const Verdict& verdict, const QString& en
         plan.method = a.method;
         plan.encrypt = true;
         plan.recipients = a.keys;
-        // The sender's own key, so that the sender can read what was sent.
-        QStringList own;
-        for (const QString& address : {verdict.fromAddress, envelopeFrom}) {
-            bool known = address.isEmpty();
-            for (const QString& o : std::as_const(own))
-                known = known || sameAddress(o, address);
-            if (!known)
-                own << address;
-        }
-        const QList<RecipientKey> ownKeys = lookup(a.backend, a.method, own);
-        for (const RecipientKey& key : ownKeys) {
+        for (const RecipientKey& key : a.ownKeys) {
             if (key.usable || plan.sender.address.isEmpty())
                 plan.sender = key;
             if (key.usable)

@@ -64,8 +64,6 @@ private:
     // the configuration does not use it at all (S/MIME without a certificate folder).
     EncryptionBackend* backend(const QString& name, QString* problem,
                                bool* notConfigured = nullptr) const;
-    RecipientKey lookup(EncryptionBackend* backend, const QString& method,
-                        const QString& address) const;
     // The keys of `addresses`, in the same order, from one look-up (OpenPGP: one gpg run).
     QList<RecipientKey> lookup(EncryptionBackend* backend, const QString& method,
                                const QStringList& addresses) const;

@@ -2463,6 +2463,13 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>Could not save the message to %1: %2</source>
         <translation>Could not save the message to %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed by you before sending (%n), not sent to:</source>
+        <translation>
+            <numerusform>Removed by you before sending (%n), not sent to:</numerusform>
+            <numerusform>Removed by you before sending (%n), not sent to:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsWindow</name>

@@ -2433,6 +2433,12 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
         <source>Could not save the message to %1: %2</source>
         <translation>メールを %1 に保存できませんでした: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed by you before sending (%n), not sent to:</source>
+        <translation>
+            <numerusform>送信前に削除した宛先（%n 件、送信されません）:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsWindow</name>

@@ -327,6 +327,15 @@ QString QueueWindow::detailsText(const QueueEntry& e)
             line += QLatin1Char(' ') + tr("(server: %1)").arg(r.reply);
         lines << line;
     }
+    // Taken out in the confirm dialog (no key for the encryption): they get nothing.
+    const QJsonArray removed = e.analysis.value(QStringLiteral("removed_recipients")).toArray();
+    if (!removed.isEmpty()) {
+        lines << QString()
+              << tr("Removed by you before sending (%n), not sent to:", nullptr,
+                    int(removed.size()));
+        for (const QJsonValue& address : removed)
+            lines << QStringLiteral("  ") + address.toString();
+    }
 
     const QJsonArray flags = e.analysis.value(QStringLiteral("flags")).toArray();
     if (!flags.isEmpty()) {

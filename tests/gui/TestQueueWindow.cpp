@@ -9,6 +9,7 @@
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -492,8 +493,11 @@ private Q_SLOTS:
                               true,
                               QStringLiteral("zip"),
                               {}});
+        QJsonObject analysis = v.toJson();
+        analysis.insert(QStringLiteral("removed_recipients"),
+                        QJsonArray{QStringLiteral("nokey@partner.example")});
         QueueEntry e = addMessage(QStringLiteral("Partly sent"), MessageState::Failed, addresses(2),
-                                  -5, 600, v.toJson());
+                                  -5, 600, analysis);
         e.recipients[0].status = Recipient::Status::Delivered;
         e.recipients[0].reply = QStringLiteral("250 2.1.5 OK");
         e.recipients[1].status = Recipient::Status::Refused;
@@ -519,6 +523,8 @@ private Q_SLOTS:
               QStringLiteral("user1@example.com — delivered"), QStringLiteral("250 2.1.5 OK"),
               QStringLiteral("user2@example.com — refused"),
               QStringLiteral("550 5.1.1 no such user"), QStringLiteral("Attempts: 1"),
+              QStringLiteral("Removed by you before sending (1), not sent to:\n"
+                             "  nokey@partner.example"),
               QStringLiteral("many recipients"),
               QStringLiteral("the From address differs from the sending account"),
               QString::fromUtf8("報告書.pdf"), QStringLiteral("secret.zip"),

@@ -3,6 +3,7 @@
 
 #include "AddressSyntax.h"
 #include "DomainSimilarity.h"
+#include "JapaneseText.h"
 #include "MimeParts.h"
 #include "RecipientHistory.h"
 
@@ -328,10 +329,23 @@ public:
             const char* charset = g_mime_content_type_get_parameter(ct, "charset");
             QByteArray text;
             const qint64 limit = MessageAnalyzer::MaxTextScanned - m_textScanned;
-            // No charset: take the bytes as UTF-8 (what undeclared 8-bit text usually is today).
-            readDecoded(part, limit, &text, charset);
+            QString decoded;
+            if (charset && japanesetext::isIso2022Jp(charset)) {
+                // With the Windows extensions (①, ㈱) that GMime's converter turns into "?"; a
+                // character cut at the scan limit is left out.
+                readDecoded(part, limit, &text);
+                if (!japanesetext::fromIso2022Jp(text, &decoded) &&
+                    !japanesetext::fromIso2022Jp(text.chopped(qMin<qsizetype>(1, text.size())),
+                                                 &decoded))
+                    text.clear(); // not what it says it is: GMime's reading below
+            }
+            if (text.isEmpty()) {
+                // No charset: take the bytes as UTF-8 (what undeclared 8-bit text usually is
+                // today).
+                readDecoded(part, limit, &text, charset);
+                decoded = QString::fromUtf8(text);
+            }
             m_textScanned += text.size();
-            const QString decoded = QString::fromUtf8(text);
             if (type == QLatin1String("text/plain") && m_verdict->bodyPreview.isEmpty())
                 m_verdict->bodyPreview = decoded.left(600).trimmed();
             m_bodies << decoded;
@@ -403,9 +417,29 @@ bool onlySpaceBetween(const QByteArray& raw, const EncodedWordSpan& a, const Enc
     return true;
 }
 
+// An ISO-2022-JP encoded word read with the Windows extensions (see JapaneseText.h); false
+// when `word` is none, or not readable so.
+bool decodeIso2022JpWord(const QByteArray& word, QString* text)
+{
+    // =?charset[*language]?B|Q?encoded-text?=
+    const QList<QByteArray> parts = word.mid(2, word.size() - 4).split('?');
+    if (parts.size() != 3 || !japanesetext::isIso2022Jp(parts.at(0).split('*').first()))
+        return false;
+    QByteArray bytes;
+    if (parts.at(1).toUpper() == "B") {
+        bytes = QByteArray::fromBase64(parts.at(2));
+    } else {
+        QByteArray q = parts.at(2);
+        bytes = QByteArray::fromPercentEncoding(q.replace('_', ' '), '=');
+    }
+    return japanesetext::fromIso2022Jp(bytes, text);
+}
+
 QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
 {
     const QByteArray text = raw.mid(word.start, word.end - word.start);
+    if (QString japanese; decodeIso2022JpWord(text, &japanese))
+        return japanese;
     char* decoded = g_mime_utils_header_decode_text(nullptr, text.constData());
     const QString result = QString::fromUtf8(decoded);
     g_free(decoded);
@@ -415,10 +449,12 @@ QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
 // The decoded text of an unstructured header (Subject). GMime 3.2.13 joins adjacent encoded
 // words of one charset before decoding them and, when the first ends in base64 padding, drops
 // what follows (e.g. "=?utf-8?b?YWI=?= =?utf-8?b?Y2Q=?=" gives "ab"; upstream GMime issue 133).
-// Ordinary mailers fold long Japanese subjects exactly like that. So the value is also decoded
-// word by word, each word by GMime, and the longer reading wins unless it is the one with broken
-// characters (a multi-byte character split across two words, which only the joined reading
-// decodes). Both readings are returned so that keyword rules see every character.
+// Ordinary mailers fold long Japanese subjects exactly like that. And its ISO-2022-JP converter
+// turns the Windows characters (①, ㈱) into "?". So the value is also decoded word by word (each
+// word by GMime, ISO-2022-JP with the Windows extensions), and that reading wins when it is
+// longer or has fewer "?", unless it is the one with broken characters (a multi-byte character
+// split across two words, which only the joined reading decodes). Both readings are returned so
+// that keyword rules see every character.
 QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
 {
     if (!raw)
@@ -452,7 +488,11 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
 
     const bool perWordBroken = perWord.contains(QChar::ReplacementCharacter) &&
                                !whole.contains(QChar::ReplacementCharacter);
-    if (perWord == whole || perWordBroken || perWord.size() <= whole.size())
+    // Fewer "?" means GMime's converter gave up on characters (①, ㈱) that the word-by-word
+    // reading has; more text means GMime lost some.
+    const bool perWordBetter = perWord.count(QLatin1Char('?')) < whole.count(QLatin1Char('?')) ||
+                               perWord.size() > whole.size();
+    if (perWord == whole || perWordBroken || !perWordBetter)
         return perWord == whole ? QStringList{whole} : QStringList{whole, perWord};
     return {perWord, whole};
 }
@@ -554,9 +594,10 @@ QSet<QString> mailboxSet(InternetAddressList* list)
 }
 
 // `raw` (an address field's value) with every run of two or more adjacent encoded words (only
-// white space between them, or none; in a quoted display name too) decoded word by word, by
-// GMime, and put back as one UTF-8 encoded word; empty when there is no such run, or when a
-// word decoded alone breaks a character (then GMime's joined reading is right).
+// white space between them, or none; in a quoted display name too), and every run with an
+// ISO-2022-JP word, decoded word by word (ISO-2022-JP with the Windows extensions, the rest by
+// GMime) and put back as one UTF-8 encoded word; empty when there is no such run, or when a word
+// decoded alone breaks a character (then GMime's joined reading is right).
 QByteArray withEncodedWordRunsJoined(const char* raw)
 {
     const QByteArray value(raw ? raw : "");
@@ -568,7 +609,13 @@ QByteArray withEncodedWordRunsJoined(const char* raw)
         qsizetype end = i + 1;
         while (end < words.size() && onlySpaceBetween(value, words.at(end - 1), words.at(end)))
             ++end;
-        if (end - i >= 2) {
+        bool japanese = false; // ISO-2022-JP, which GMime reads without the Windows extensions
+        for (qsizetype k = i; k < end && !japanese; ++k) {
+            QString ignored;
+            japanese = decodeIso2022JpWord(
+                value.mid(words.at(k).start, words.at(k).end - words.at(k).start), &ignored);
+        }
+        if (end - i >= 2 || japanese) {
             QString text;
             for (qsizetype k = i; k < end; ++k)
                 text += decodedWord(value, words.at(k));

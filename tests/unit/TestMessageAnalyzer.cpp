@@ -66,26 +66,32 @@ private:
 
 private Q_SLOTS:
     // Japanese mailers fold a display name into encoded words that GMime alone reads cut short
-    // ("山田太郎" as "山田"): the dialog shows the whole name, and a To rewritten for the move
-    // to Bcc carries it whole.
+    // ("山田太郎" as "山田"), and write Windows characters GMime reads as "?" ("㈱"): the dialog
+    // shows the whole name, and a To rewritten for the move to Bcc carries it whole.
     void foldedDisplayNamesStayWhole_data()
     {
         QTest::addColumn<QByteArray>("yamada");
+        QTest::addColumn<QString>("whole");
+        const QString yamadaTaro = QString::fromUtf8("山田太郎");
         const QByteArray yama = "=?ISO-2022-JP?B?GyRCOzNFRBsoQg==?=";
         const QByteArray da = "=?ISO-2022-JP?B?GyRCQkBPOhsoQg==?=";
-        QTest::newRow("two words") << yama + " " + da;
-        QTest::newRow("folded") << yama + "\r\n " + da;
-        QTest::newRow("quoted") << "\"" + yama + " " + da + "\"";
-        QTest::newRow("glued") << yama + da;
+        QTest::newRow("two words") << yama + " " + da << yamadaTaro;
+        QTest::newRow("folded") << yama + "\r\n " + da << yamadaTaro;
+        QTest::newRow("quoted") << "\"" + yama + " " + da + "\"" << yamadaTaro;
+        QTest::newRow("glued") << yama + da << yamadaTaro;
         QTest::newRow("lower-case charset")
-            << QByteArray("=?iso-2022-jp?b?GyRCOzNFRBsoQg==?= =?iso-2022-jp?b?GyRCQkBPOhsoQg==?=");
+            << QByteArray("=?iso-2022-jp?b?GyRCOzNFRBsoQg==?= =?iso-2022-jp?b?GyRCQkBPOhsoQg==?=")
+            << yamadaTaro;
+        QTest::newRow("NEC characters") << QByteArray("=?ISO-2022-JP?B?GyRCLWo7M0VEPiY7dhsoQg==?=")
+                                        << QString::fromUtf8("㈱山田商事");
         QTest::newRow("Shift_JIS")
-            << QByteArray("=?Shift_JIS?B?jlKTYw==?= =?Shift_JIS?B?kb6YWQ==?=");
+            << QByteArray("=?Shift_JIS?B?jlKTYw==?= =?Shift_JIS?B?kb6YWQ==?=") << yamadaTaro;
     }
 
     void foldedDisplayNamesStayWhole()
     {
         QFETCH(QByteArray, yamada);
+        QFETCH(QString, whole);
         const QByteArray mail = "From: " + yamada +
                                 " <taro@example.co.jp>\r\n"
                                 "To: " +
@@ -93,7 +99,6 @@ private Q_SLOTS:
                                 "<yamada@example.co.jp>,\r\n"
                                 " a@one.example, b@two.example, c@three.example\r\n"
                                 "Subject: names\r\n\r\nbody\r\n";
-        const QString whole = QString::fromUtf8("山田太郎");
         QString path;
         const Verdict v =
             analyze(mail,
@@ -393,6 +398,40 @@ private Q_SLOTS:
                                  "Subject: =?utf-8?b?44GC44E=?= =?utf-8?b?hA==?=\r\n\r\nx\r\n";
         v = analyze(split, {QStringLiteral("a@partner.com")}, policy());
         QVERIFY(!v.subject.contains(QChar::ReplacementCharacter));
+    }
+
+    // ISO-2022-JP as Outlook writes it carries NEC and IBM characters (①, ㈱, 﨑) that GMime's
+    // converter turns into "?": subject, names, file names and body keep them.
+    void windowsJapaneseCharactersAreRead()
+    {
+        PolicyConfig p = policy();
+        p.keywordRules = {
+            {QString::fromUtf8("①"), KeywordRule::Where::Body, KeywordRule::Action::Warn}};
+        const QByteArray mail =
+            "From: =?ISO-2022-JP?B?GyRCLWo7M0VEPiY7dhsoQg==?= <taro@example.co.jp>\r\n"
+            "To: \"=?iso-2022-jp?q?=1B$B;3yu=1B(B?=\" <yamasaki@partner.com>\r\n"
+            "Subject: =?ISO-2022-JP?B?GyRCLSE4K0BRPXEbKEI=?=\r\n"
+            "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+            "--b\r\nContent-Type: text/plain; charset=ISO-2022-JP\r\n"
+            "Content-Transfer-Encoding: 7bit\r\n\r\n"
+            "\x1b$B-!8+@Q=q\x1b(B\r\n"
+            "--b\r\nContent-Type: application/pdf; "
+            "name=\"=?ISO-2022-JP?B?GyRCLSE4K0BRPXEbKEI=?=.pdf\"\r\n"
+            "Content-Disposition: attachment; "
+            "filename=\"=?ISO-2022-JP?B?GyRCLSE4K0BRPXEbKEI=?=.pdf\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--b--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("yamasaki@partner.com")}, p);
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.subject, QString::fromUtf8("①見積書"));
+        QCOMPARE(v.fromDisplay, QString::fromUtf8("㈱山田商事"));
+        const RecipientInfo* r = find(v, QStringLiteral("yamasaki@partner.com"));
+        QVERIFY(r);
+        QCOMPARE(r->displayName, QString::fromUtf8("山﨑"));
+        QCOMPARE(v.attachments.size(), 1);
+        QCOMPARE(v.attachments.first().fileName, QString::fromUtf8("①見積書.pdf"));
+        QCOMPARE(v.bodyPreview, QString::fromUtf8("①見積書"));
+        QVERIFY(v.flags().contains(QStringLiteral("keyword")));
     }
 
     // The same GMime loss in an RFC 2047-encoded file name must not hide ".exe" from a rule.

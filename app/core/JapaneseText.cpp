@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "JapaneseText.h"
+
+#include <glib.h>
+
+namespace sendguard::japanesetext {
+
+bool isIso2022Jp(const QByteArray& charset)
+{
+    const QByteArray name = charset.trimmed().toLower();
+    return name == "iso-2022-jp" || name == "csiso2022jp" || name == "iso-2022-jp-ms" ||
+           name == "cp50220" || name == "cp50221" || name == "cp50222";
+}
+
+bool fromIso2022Jp(const QByteArray& bytes, QString* text)
+{
+    // The JIS codes are turned into their Shift_JIS form (a fixed arithmetic mapping), which
+    // the Windows-31J converter (CP932: NEC and IBM extensions included) then decodes.
+    enum class Set
+    {
+        Ascii,
+        Jis0208,
+        Kana
+    };
+    Set set = Set::Ascii;
+    Set beforeShiftOut = Set::Ascii;
+    QByteArray sjis;
+    sjis.reserve(bytes.size());
+    const qsizetype n = bytes.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(bytes.at(i));
+        if (c == 0x1b) {
+            const QByteArray esc = bytes.mid(i + 1, 2);
+            if (esc == "(B" || esc == "(J")
+                set = Set::Ascii;
+            else if (esc == "$B" || esc == "$@")
+                set = Set::Jis0208;
+            else if (esc == "(I")
+                set = Set::Kana;
+            else
+                return false; // JIS X 0212 and the like: not in any Windows code page
+            i += 2;
+            continue;
+        }
+        if (c == 0x0e) { // SO: half-width katakana until SI (code page 50222)
+            beforeShiftOut = set;
+            set = Set::Kana;
+            continue;
+        }
+        if (c == 0x0f) {
+            set = beforeShiftOut;
+            continue;
+        }
+        if (c >= 0x80)
+            return false;
+        if (c == '\r' || c == '\n') {
+            sjis += char(c);
+            if (set == Set::Kana)
+                set = Set::Ascii; // a line never continues in a shifted set
+            continue;
+        }
+        switch (set) {
+        case Set::Ascii:
+            sjis += char(c);
+            break;
+        case Set::Kana:
+            if (c < 0x21 || c > 0x5f)
+                return false;
+            sjis += char(c + 0x80);
+            break;
+        case Set::Jis0208: {
+            if (i + 1 >= n)
+                return false;
+            const auto c2 = static_cast<unsigned char>(bytes.at(i + 1));
+            if (c < 0x21 || c > 0x7e || c2 < 0x21 || c2 > 0x7e)
+                return false;
+            ++i;
+            const int s1 = ((c + 1) >> 1) + (c <= 0x5e ? 0x70 : 0xb0);
+            const int s2 = c2 + ((c & 1) ? (c2 < 0x60 ? 0x1f : 0x20) : 0x7e);
+            sjis += char(s1);
+            sjis += char(s2);
+            break;
+        }
+        }
+    }
+    gsize written = 0;
+    GError* error = nullptr;
+    gchar* utf8 = g_convert(sjis.constData(), gssize(sjis.size()), "UTF-8", "CP932", nullptr,
+                            &written, &error);
+    if (!utf8) {
+        g_clear_error(&error);
+        return false;
+    }
+    *text = QString::fromUtf8(utf8, qsizetype(written));
+    g_free(utf8);
+    return true;
+}
+
+} // namespace sendguard::japanesetext

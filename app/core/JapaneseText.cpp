@@ -2,14 +2,77 @@
 #include "JapaneseText.h"
 
 #include <glib.h>
+#include <initializer_list>
 
 namespace sendguard::japanesetext {
 
-bool isIso2022Jp(const QByteArray& charset)
+namespace {
+
+bool isOneOf(const QByteArray& charset, std::initializer_list<const char*> names)
 {
     const QByteArray name = charset.trimmed().toLower();
-    return name == "iso-2022-jp" || name == "csiso2022jp" || name == "iso-2022-jp-ms" ||
-           name == "cp50220" || name == "cp50221" || name == "cp50222";
+    for (const char* n : names) {
+        if (name == n)
+            return true;
+    }
+    return false;
+}
+
+bool isShiftJis(const QByteArray& charset)
+{
+    return isOneOf(charset, {"shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis",
+                             "windows-31j", "cp932", "ms932"});
+}
+
+bool isEucJp(const QByteArray& charset)
+{
+    return isOneOf(charset, {"euc-jp", "eucjp", "x-euc-jp", "cseucpkdfmtjapanese", "euc-jp-ms"});
+}
+
+bool convert(const QByteArray& bytes, const char* from, QString* text)
+{
+    gsize written = 0;
+    GError* error = nullptr;
+    gchar* utf8 = g_convert(bytes.constData(), gssize(bytes.size()), "UTF-8", from, nullptr,
+                            &written, &error);
+    if (!utf8) {
+        g_clear_error(&error);
+        return false;
+    }
+    *text = QString::fromUtf8(utf8, qsizetype(written));
+    g_free(utf8);
+    return true;
+}
+
+} // namespace
+
+bool isIso2022Jp(const QByteArray& charset)
+{
+    return isOneOf(
+        charset, {"iso-2022-jp", "csiso2022jp", "iso-2022-jp-ms", "cp50220", "cp50221", "cp50222"});
+}
+
+bool isJapanese(const QByteArray& charset)
+{
+    return isIso2022Jp(charset) || isShiftJis(charset) || isEucJp(charset);
+}
+
+QByteArray readingCharset(const QByteArray& charset)
+{
+    if (isShiftJis(charset))
+        return QByteArrayLiteral("CP932");
+    if (isEucJp(charset))
+        return QByteArrayLiteral("EUC-JP-MS");
+    return charset;
+}
+
+bool decode(const QByteArray& charset, const QByteArray& bytes, QString* text)
+{
+    if (isIso2022Jp(charset))
+        return fromIso2022Jp(bytes, text);
+    if (!isJapanese(charset))
+        return false;
+    return convert(bytes, readingCharset(charset).constData(), text);
 }
 
 bool fromIso2022Jp(const QByteArray& bytes, QString* text)
@@ -83,17 +146,7 @@ bool fromIso2022Jp(const QByteArray& bytes, QString* text)
         }
         }
     }
-    gsize written = 0;
-    GError* error = nullptr;
-    gchar* utf8 = g_convert(sjis.constData(), gssize(sjis.size()), "UTF-8", "CP932", nullptr,
-                            &written, &error);
-    if (!utf8) {
-        g_clear_error(&error);
-        return false;
-    }
-    *text = QString::fromUtf8(utf8, qsizetype(written));
-    g_free(utf8);
-    return true;
+    return convert(sjis, "CP932", text);
 }
 
 } // namespace sendguard::japanesetext

@@ -152,7 +152,12 @@ qint64 readDecoded(GMimePart* part, qint64 keep, QByteArray* kept, const char* c
         g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.p), decoder.p);
     }
     if (charset && g_ascii_strcasecmp(charset, "utf-8") != 0) {
-        if (GMimeFilter* conv = g_mime_filter_charset_new(charset, "UTF-8")) {
+        // Windows' superset of a Japanese charset where the system has it (JapaneseText.h).
+        GMimeFilter* conv =
+            g_mime_filter_charset_new(japanesetext::readingCharset(charset).constData(), "UTF-8");
+        if (!conv)
+            conv = g_mime_filter_charset_new(charset, "UTF-8");
+        if (conv) {
             g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.p), conv);
             g_object_unref(conv);
         }
@@ -417,13 +422,16 @@ bool onlySpaceBetween(const QByteArray& raw, const EncodedWordSpan& a, const Enc
     return true;
 }
 
-// An ISO-2022-JP encoded word read with the Windows extensions (see JapaneseText.h); false
-// when `word` is none, or not readable so.
-bool decodeIso2022JpWord(const QByteArray& word, QString* text)
+// An encoded word in a Japanese charset read with the Windows extensions (see JapaneseText.h);
+// false when `word` is in another charset, or not readable so.
+bool decodeJapaneseWord(const QByteArray& word, QString* text)
 {
     // =?charset[*language]?B|Q?encoded-text?=
     const QList<QByteArray> parts = word.mid(2, word.size() - 4).split('?');
-    if (parts.size() != 3 || !japanesetext::isIso2022Jp(parts.at(0).split('*').first()))
+    if (parts.size() != 3)
+        return false;
+    const QByteArray charset = parts.at(0).split('*').first();
+    if (!japanesetext::isJapanese(charset))
         return false;
     QByteArray bytes;
     if (parts.at(1).toUpper() == "B") {
@@ -432,13 +440,13 @@ bool decodeIso2022JpWord(const QByteArray& word, QString* text)
         QByteArray q = parts.at(2);
         bytes = QByteArray::fromPercentEncoding(q.replace('_', ' '), '=');
     }
-    return japanesetext::fromIso2022Jp(bytes, text);
+    return japanesetext::decode(charset, bytes, text);
 }
 
 QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
 {
     const QByteArray text = raw.mid(word.start, word.end - word.start);
-    if (QString japanese; decodeIso2022JpWord(text, &japanese))
+    if (QString japanese; decodeJapaneseWord(text, &japanese))
         return japanese;
     char* decoded = g_mime_utils_header_decode_text(nullptr, text.constData());
     const QString result = QString::fromUtf8(decoded);
@@ -449,9 +457,9 @@ QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
 // The decoded text of an unstructured header (Subject). GMime 3.2.13 joins adjacent encoded
 // words of one charset before decoding them and, when the first ends in base64 padding, drops
 // what follows (e.g. "=?utf-8?b?YWI=?= =?utf-8?b?Y2Q=?=" gives "ab"; upstream GMime issue 133).
-// Ordinary mailers fold long Japanese subjects exactly like that. And its ISO-2022-JP converter
-// turns the Windows characters (①, ㈱) into "?". So the value is also decoded word by word (each
-// word by GMime, ISO-2022-JP with the Windows extensions), and that reading wins when it is
+// Ordinary mailers fold long Japanese subjects exactly like that. And its Japanese converters
+// turn the Windows characters (①, ㈱) into "?". So the value is also decoded word by word (each
+// word by GMime, Japanese charsets with the Windows extensions), and that reading wins when it is
 // longer or has fewer "?", unless it is the one with broken characters (a multi-byte character
 // split across two words, which only the joined reading decodes). Both readings are returned so
 // that keyword rules see every character.
@@ -594,10 +602,11 @@ QSet<QString> mailboxSet(InternetAddressList* list)
 }
 
 // `raw` (an address field's value) with every run of two or more adjacent encoded words (only
-// white space between them, or none; in a quoted display name too), and every run with an
-// ISO-2022-JP word, decoded word by word (ISO-2022-JP with the Windows extensions, the rest by
-// GMime) and put back as one UTF-8 encoded word; empty when there is no such run, or when a word
-// decoded alone breaks a character (then GMime's joined reading is right).
+// white space between them, or none; in a quoted display name too), and every run with a word in
+// a Japanese charset, decoded word by word (Japanese charsets with the Windows extensions, see
+// JapaneseText.h; the rest by GMime) and put back as one UTF-8 encoded word; empty when there is
+// no such run, or when a word decoded alone breaks a character (then GMime's joined reading is
+// right).
 QByteArray withEncodedWordRunsJoined(const char* raw)
 {
     const QByteArray value(raw ? raw : "");
@@ -609,10 +618,10 @@ QByteArray withEncodedWordRunsJoined(const char* raw)
         qsizetype end = i + 1;
         while (end < words.size() && onlySpaceBetween(value, words.at(end - 1), words.at(end)))
             ++end;
-        bool japanese = false; // ISO-2022-JP, which GMime reads without the Windows extensions
+        bool japanese = false; // which GMime reads without the Windows extensions
         for (qsizetype k = i; k < end && !japanese; ++k) {
             QString ignored;
-            japanese = decodeIso2022JpWord(
+            japanese = decodeJapaneseWord(
                 value.mid(words.at(k).start, words.at(k).end - words.at(k).start), &ignored);
         }
         if (end - i >= 2 || japanese) {

@@ -60,6 +60,30 @@ private Q_SLOTS:
         QCOMPARE(text, QStringLiteral("unchanged"));
     }
 
+    // "Shift_JIS" and "EUC-JP" as Windows writes them (code page 932, eucJP-ms).
+    void readsShiftJisAndEucJpWithTheExtensions()
+    {
+        QString text;
+        QVERIFY(japanesetext::decode("Shift_JIS", "\x87\x40\x8c\xa9", &text));
+        QCOMPARE(text, QString::fromUtf8("①見"));
+        QVERIFY(japanesetext::decode("x-sjis",
+                                     "\x87\x8a\x8eR\x93"
+                                     "c",
+                                     &text));
+        QCOMPARE(text, QString::fromUtf8("㈱山田"));
+        QVERIFY(japanesetext::decode("EUC-JP", "\xad\xa1", &text));
+        QCOMPARE(text, QString::fromUtf8("①"));
+        QVERIFY(japanesetext::decode("ISO-2022-JP", "\x1b$B-!\x1b(B", &text));
+        QCOMPARE(text, QString::fromUtf8("①"));
+        text = QStringLiteral("unchanged");
+        QVERIFY(!japanesetext::decode("UTF-8", "abc", &text));
+        QVERIFY(!japanesetext::decode("Shift_JIS", "\x87", &text)); // cut in a character
+        QCOMPARE(text, QStringLiteral("unchanged"));
+        QCOMPARE(japanesetext::readingCharset("SHIFT_JIS"), QByteArray("CP932"));
+        QCOMPARE(japanesetext::readingCharset("euc-jp"), QByteArray("EUC-JP-MS"));
+        QCOMPARE(japanesetext::readingCharset("iso-8859-1"), QByteArray("iso-8859-1"));
+    }
+
     void knowsTheCharsetNames()
     {
         for (const char* name :
@@ -67,6 +91,10 @@ private Q_SLOTS:
             QVERIFY2(japanesetext::isIso2022Jp(name), name);
         for (const char* name : {"ISO-2022-JP-2", "Shift_JIS", "UTF-8", ""})
             QVERIFY2(!japanesetext::isIso2022Jp(name), name);
+        for (const char* name : {"Shift_JIS", "MS_Kanji", "windows-31j", "EUC-JP", "iso-2022-jp"})
+            QVERIFY2(japanesetext::isJapanese(name), name);
+        for (const char* name : {"ISO-2022-JP-2", "GB2312", "UTF-8", ""})
+            QVERIFY2(!japanesetext::isJapanese(name), name);
     }
 };
 

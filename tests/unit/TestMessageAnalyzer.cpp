@@ -432,6 +432,18 @@ private Q_SLOTS:
         QCOMPARE(v.attachments.first().fileName, QString::fromUtf8("①見積書.pdf"));
         QCOMPARE(v.bodyPreview, QString::fromUtf8("①見積書"));
         QVERIFY(v.flags().contains(QStringLiteral("keyword")));
+
+        // The same characters labelled Shift_JIS, as Windows mailers label code page 932.
+        const QByteArray sjis = "From: t@example.co.jp\r\nTo: a@partner.com\r\n"
+                                "Subject: =?Shift_JIS?B?h0CMqZDPj5E=?=\r\n"
+                                "Content-Type: text/plain; charset=Shift_JIS\r\n"
+                                "Content-Transfer-Encoding: 8bit\r\n\r\n"
+                                "\x87\x8a\x8eR\x93"
+                                "c\r\n";
+        const Verdict s = analyze(sjis, {QStringLiteral("a@partner.com")}, policy());
+        QVERIFY2(s.parsed, qPrintable(s.error));
+        QCOMPARE(s.subject, QString::fromUtf8("①見積書"));
+        QCOMPARE(s.bodyPreview, QString::fromUtf8("㈱山田"));
     }
 
     // The same GMime loss in an RFC 2047-encoded file name must not hide ".exe" from a rule.

@@ -124,6 +124,27 @@ seeds["13-lookalikes-idn.eml"] = crlf(
     " z@example.co.jp.evil.test, w@EXAMPLE.CO.JP, v@sub.partner.example.com, u@例え.jp\nSubject: look-alikes\n" +
     HDR.format(id=13) + "Content-Type: text/plain\n\nx\n")
 
+# Japanese as Windows writes it: ISO-2022-JP with NEC/IBM characters (JIS rows 13 and 89-92, which
+# Python's codec does not write), half-width kana, words glued or in quotes; Shift_JIS meaning CP932;
+# EUC-JP meaning eucJP-ms.
+def jis_bytes_word(raw):
+    return "=?iso-2022-jp?B?%s?=" % base64.b64encode(raw).decode()
+
+
+kabu = b"\x1b$B-j;3ED>&;v\x1b(B"            # ㈱山田商事
+maru = b"\x1b$B-!8+@Q=q\x1b(B"              # ①見積書
+seeds["14-windows-japanese.eml"] = crlf(
+    "From: " + jis_bytes_word(kabu) + " <sender@example.co.jp>\n"
+    "To: \"" + jis_bytes_word(b"\x1b$B;3yu\x1b(B") + " " + jis("様") + "\" <a@partner.example.com>,\n " +
+    jis_bytes_word(b"\x1b(I12\x1b(B") + jis_bytes_word(kabu) + "<b@example.net>\n"
+    "Subject: " + jis_bytes_word(maru) + "=?Shift_JIS?B?h0CMqZDPj5E=?=\n" + HDR.format(id=14) +
+    "Content-Type: multipart/mixed; boundary=jp\n\n--jp\nContent-Type: text/plain; charset=ISO-2022-JP\n\n"
+    "\x1b$B-!8+@Q=q\x1b(B \x1b(I12\x1b(B\n--jp\nContent-Type: text/plain; charset=EUC-JP\n"
+    "Content-Transfer-Encoding: base64\n\n" + b64body(b"\xad\xa1\xad\xea") + "\n--jp\n"
+    "Content-Type: application/pdf; name=\"" + jis_bytes_word(maru) + ".pdf\"\n"
+    "Content-Transfer-Encoding: base64\n\n" + b64body(b"%PDF-1.4") + "\n--jp--\n") + \
+    b"\r\n--trailing Shift_JIS bytes: \x87\x40\x87\x8a\r\n"
+
 os.makedirs(OUT, exist_ok=True)
 for name, data in sorted(seeds.items()):
     with open(os.path.join(OUT, name), "wb") as f:

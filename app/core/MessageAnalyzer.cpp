@@ -509,6 +509,31 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
 // and GMime decodes it with the same loss as in a subject. So the name is also read from the
 // raw header, with the encoded words kept from GMime's parameter parser, and decoded like a
 // subject.
+// An RFC 2231 parameter (name*=charset'lang'%XX..., continuations too) in a Japanese charset,
+// read with the Windows extensions (JapaneseText.h): GMime's converter garbles ① and ㈱ there.
+// GMime's parameter parser is given the charset as ISO-8859-1, which hands the bytes over
+// unchanged, one character each.
+bool japaneseRfc2231Value(const QByteArray& params, const char* paramName, QString* text)
+{
+    if (!params.contains("*="))
+        return false;
+    const QRegularExpression extended(
+        QStringLiteral("(?:^|[;\\s])%1\\*(?:0\\*)?=\\s*\"?([A-Za-z0-9_.:+-]+)'")
+            .arg(QLatin1String(paramName)),
+        QRegularExpression::CaseInsensitiveOption);
+    const QString value = QString::fromLatin1(params);
+    const QRegularExpressionMatch m = extended.match(value);
+    if (!m.hasMatch() || !japanesetext::isJapanese(m.captured(1).toLatin1()))
+        return false;
+    QString masked = value;
+    masked.replace(m.capturedStart(1), m.capturedLength(1), QStringLiteral("iso-8859-1"));
+    GPtr<GMimeParamList> list(g_mime_param_list_parse(nullptr, masked.toLatin1().constData()));
+    GMimeParam* param = list.p ? g_mime_param_list_get_parameter(list.p, paramName) : nullptr;
+    const char* bytes = param ? g_mime_param_get_value(param) : nullptr;
+    return bytes && japanesetext::decode(m.captured(1).toLatin1(),
+                                         QString::fromUtf8(bytes).toLatin1(), text);
+}
+
 QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
 {
     const QString shown = QString::fromUtf8(decodedByGMime);
@@ -521,6 +546,12 @@ QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
         const char* params = raw ? std::strchr(raw, ';') : nullptr;
         if (!params)
             continue;
+        if (QString japanese; japaneseRfc2231Value(params + 1, paramName, &japanese)) {
+            QStringList readings{japanese};
+            if (shown != japanese)
+                readings << shown;
+            return readings;
+        }
         // GMime's parameter parser (quoting, RFC 2231) with the encoded words masked, so that
         // it hands them over undecoded.
         QByteArray masked(params + 1);

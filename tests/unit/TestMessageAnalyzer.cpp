@@ -446,6 +446,37 @@ private Q_SLOTS:
         QCOMPARE(s.bodyPreview, QString::fromUtf8("㈱山田"));
     }
 
+    // RFC 2231 file names in a Japanese charset (Sylpheed, Becky!): GMime's converter garbles
+    // the Windows characters there too.
+    void rfc2231JapaneseFileNames_data()
+    {
+        QTest::addColumn<QByteArray>("disposition");
+        QTest::newRow("ISO-2022-JP")
+            << QByteArray("attachment; filename*=ISO-2022-JP''%1B%24B-%218%2B%40Q%3Dq%1B%28B.pdf");
+        QTest::newRow("Shift_JIS")
+            << QByteArray("attachment; filename*=shift_jis''%87%40%8C%A9%90%CF%8F%91.pdf");
+        QTest::newRow("Shift_JIS, continued, with a language")
+            << QByteArray("attachment;\r\n filename*0*=Shift_JIS'ja'%87%40%8C%A9;\r\n "
+                          "filename*1*=%90%CF%8F%91.pdf");
+        QTest::newRow("EUC-JP, quoted")
+            << QByteArray("attachment; filename*=\"euc-jp''%AD%A1%B8%AB%C0%D1%BD%F1.pdf\"");
+    }
+
+    void rfc2231JapaneseFileNames()
+    {
+        QFETCH(QByteArray, disposition);
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: "
+            "text/plain\r\n\r\nhi\r\n--b\r\nContent-Type: application/pdf\r\n"
+            "Content-Disposition: " +
+            disposition + "\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--b--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, policy());
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.attachments.size(), 1);
+        QCOMPARE(v.attachments.first().fileName, QString::fromUtf8("①見積書.pdf"));
+    }
+
     // The same GMime loss in an RFC 2047-encoded file name must not hide ".exe" from a rule.
     void adjacentEncodedWordsInAFileName()
     {

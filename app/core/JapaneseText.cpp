@@ -118,8 +118,11 @@ bool fromIso2022Jp(const QByteArray& bytes, QString* text)
             return false;
         if (c == '\r' || c == '\n') {
             sjis += char(c);
-            if (set == Set::Kana)
-                set = Set::Ascii; // a line never continues in a shifted set
+            set = Set::Ascii; // a line ends in ASCII (RFC 1468); a mailer that forgot is read so
+            continue;
+        }
+        if (c == ' ' || c == '\t') { // white space is taken as it is in any set
+            sjis += char(c);
             continue;
         }
         switch (set) {

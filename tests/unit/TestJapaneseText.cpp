@@ -28,6 +28,10 @@ private Q_SLOTS:
             << QByteArray("a\x0e\x31\x0f b") << QString::fromUtf8("aｱ b");
         QTest::newRow("JIS-Roman and lines")
             << QByteArray("\x1b(Jabc\r\n\x1b$B$\"\x1b(B\r\n") << QString::fromUtf8("abc\r\nあ\r\n");
+        QTest::newRow("line ended without ESC ( B")
+            << QByteArray("\x1b$B$\"\r\nabc") << QString::fromUtf8("あ\r\nabc");
+        QTest::newRow("space inside JIS")
+            << QByteArray("\x1b$B$\" $\"\x1b(B") << QString::fromUtf8("あ あ");
         QTest::newRow("ASCII only")
             << QByteArray("plain \\ text ~") << QStringLiteral("plain \\ text ~");
     }

@@ -287,9 +287,14 @@ public:
             const char* name = g_mime_object_get_content_disposition_parameter(object, "filename");
             if (!name)
                 name = g_mime_object_get_content_type_parameter(object, "name");
-            a.fileName = name      ? QString::fromUtf8(name)
-                         : subject ? QString::fromUtf8(subject) + QStringLiteral(".eml")
-                                   : QStringLiteral("message.eml");
+            if (name && *name) {
+                QStringList readings = fileNameReadings(object, name);
+                a.fileName = readings.takeFirst();
+                a.otherNameReadings = readings;
+            } else {
+                a.fileName = subject ? QString::fromUtf8(subject) + QStringLiteral(".eml")
+                                     : QStringLiteral("message.eml");
+            }
             a.mimeType = QStringLiteral("message/rfc822");
             if (inner) {
                 GPtr<GMimeStream> counter(g_mime_stream_null_new());

@@ -477,6 +477,23 @@ private Q_SLOTS:
         QCOMPARE(v.attachments.first().fileName, QString::fromUtf8("①見積書.pdf"));
     }
 
+    // An attached message (message/rfc822) is listed under its name, read the same way.
+    void attachedMessageNamesAreReadWhole()
+    {
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: fwd\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: text/plain\r\n"
+            "\r\nsee below\r\n--o\r\nContent-Type: message/rfc822\r\n"
+            "Content-Disposition: attachment; filename=\"=?ISO-2022-JP?B?GyRCLSE4K0BRPXEbKEI=?= "
+            "=?ISO-2022-JP?B?GyRCMnNFehsoQg==?=.eml\"\r\n\r\n"
+            "Subject: old\r\n\r\nold body\r\n--o--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, policy());
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.attachments.size(), 1);
+        QCOMPARE(v.attachments.first().mimeType, QStringLiteral("message/rfc822"));
+        QCOMPARE(v.attachments.first().fileName, QString::fromUtf8("①見積書回答.eml"));
+    }
+
     // The same GMime loss in an RFC 2047-encoded file name must not hide ".exe" from a rule.
     void adjacentEncodedWordsInAFileName()
     {

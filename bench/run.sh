@@ -47,6 +47,22 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (n != "n/a" && s != "n/a" && s + 0 > 0) printf "%.1f", n / s; else print "n/a" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "n/a" && b != "n/a" && b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
 mb() { awk -v k="$1" 'BEGIN { if (k == "n/a" || k == "") print "n/a"; else printf "%.1f", k / 1024 }'; }
+proc_cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo n/a; }   # clock ticks, user + system
+children_cpu() {   # children_cpu VAR: CPU seconds of this shell's waited-for children (smtp-source...)
+    times >"$WORK/times.out"   # in this shell: a subshell would only count its own children
+    printf -v "$1" '%s' "$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m"); s += t[1] * 60 + t[2] }
+        printf "%.3f", s }' "$WORK/times.out")"
+}
+system_cpu() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }   # busy, idle (ticks)
+TICK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+us_per_msg() {   # us_per_msg SECONDS: microseconds per message of N
+    awk -v s="$1" -v n="$N" 'BEGIN { if (s == "n/a" || s == "" || n + 0 == 0) print "n/a"; else printf "%.0f", s * 1e6 / n }'
+}
+ticks_s() { awk -v a="$1" -v b="$2" -v t="$TICK" 'BEGIN { if (a == "n/a" || b == "n/a" || a == "" || b == "") print "n/a"; else printf "%.3f", (b - a) / t }'; }
+busy_pct() {   # busy_pct "BUSY0 IDLE0" "BUSY1 IDLE1"
+    awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); bu = y[1] - x[1]; id = y[2] - x[2]
+        if (bu + id > 0) printf "%.0f", 100 * bu / (bu + id); else print "n/a" }'
+}
 proc_kb() { awk -v k="$2:" '$1 == k { print $2; f = 1 } END { if (!f) print "n/a" }' "/proc/$1/status" 2>/dev/null || echo n/a; }
 
 FAILED=0
@@ -236,10 +252,18 @@ run_source() {   # run_source PORT LABEL -> sets secs (elapsed seconds); 0 on su
 D_SECS=n/a; A_SECS=n/a; E_SECS=n/a; T_HWM=n/a; T_AUDIT=n/a; T_QUEUE=n/a
 log "throughput: $N messages x $MSG_SIZE bytes, $SESSIONS parallel sessions"
 
+# CPU time per message (µs) of each process, and how busy the machine was, to tell a run bound
+# by CPU from one bound by waiting (syncs, latency).
+D_CPU_SOURCE=n/a; D_CPU_SINK=n/a; D_BUSY=n/a; A_CPU_SOURCE=n/a; A_CPU_SINK=n/a; A_CPU_SG=n/a; A_BUSY=n/a
 base=$(sinkcount)
+children_cpu c0; k0=$(proc_cpu "$SINK_PID"); m0=$(system_cpu)
 if run_source "$SINK_PORT" direct; then
     if helper w waitcount "$WORK/sink.count" $((base + N)) "$EPOCHREALTIME" 30 30; then
         D_SECS=$secs
+        children_cpu c1
+        D_CPU_SOURCE=$(us_per_msg "$(awk -v a="$c0" -v b="$c1" 'BEGIN { print b - a }')")
+        D_CPU_SINK=$(us_per_msg "$(ticks_s "$k0" "$(proc_cpu "$SINK_PID")")")
+        D_BUSY=$(busy_pct "$m0" "$(system_cpu)")
         log "direct: $D_SECS s"
     else
         problem "direct run: smtp-sink did not count $N messages ($w)"; FAILED=1
@@ -250,9 +274,13 @@ fi
 
 if start_sendguard throughput "$SG_PORT" 52428800; then
     base=$(sinkcount)
+    children_cpu c0; k0=$(proc_cpu "$SINK_PID"); g0=$(proc_cpu "$SG_PID"); m0=$(system_cpu)
     t0=$EPOCHREALTIME
     if run_source "$SG_PORT" sendguard; then
         A_SECS=$secs
+        children_cpu c1
+        A_CPU_SOURCE=$(us_per_msg "$(awk -v a="$c0" -v b="$c1" 'BEGIN { print b - a }')")
+        A_BUSY=$(busy_pct "$m0" "$(system_cpu)")
         log "SendGuard accepted $N in $A_SECS s; waiting for the sink to count them"
     else
         FAILED=1
@@ -260,6 +288,8 @@ if start_sendguard throughput "$SG_PORT" 52428800; then
     # wait for the relay even if smtp-source had trouble: how far did it get?
     if helper w waitcount "$WORK/sink.count" $((base + N)) "$t0" "$RELAY_TIMEOUT" "$RELAY_STALL" "$SG_PID"; then
         E_SECS=$w
+        A_CPU_SINK=$(us_per_msg "$(ticks_s "$k0" "$(proc_cpu "$SINK_PID")")")
+        A_CPU_SG=$(us_per_msg "$(ticks_s "$g0" "$(proc_cpu "$SG_PID")")")
         log "SendGuard relayed $N (end to end) in $E_SECS s"
     else
         problem "SendGuard relay: $w (sink counted $(( $(sinkcount) - base )) of $N)"; FAILED=1
@@ -388,6 +418,8 @@ printf '   %-34s %9s %10s %10s\n' "direct to smtp-sink" "$D_SECS" "$D_RATE" "1.0
 printf '   %-34s %9s %10s %10s\n' "via SendGuard: accepted" "$A_SECS" "$A_RATE" "$(ratio "$A_RATE" "$D_RATE")"
 printf '   %-34s %9s %10s %10s\n' "via SendGuard: relayed (end to end)" "$E_SECS" "$E_RATE" "$(ratio "$E_RATE" "$D_RATE")"
 echo "   audit 'relayed' events: $T_AUDIT;  queue afterwards: $T_QUEUE;  SendGuard VmHWM: $(mb "$T_HWM") MiB"
+echo "   CPU time per message (us): direct: smtp-source $D_CPU_SOURCE + smtp-sink $D_CPU_SINK (CPUs ${D_BUSY}% busy);"
+echo "     via SendGuard: SendGuard $A_CPU_SG + smtp-source $A_CPU_SOURCE + smtp-sink $A_CPU_SINK (CPUs ${A_BUSY}% busy while accepting)"
 echo
 if [ "${BENCH_SKIP_MEMORY:-0}" != 1 ]; then
     echo "2. Large message: $BIG_SIZE bytes ($(mb "$(awk -v b="$BIG_SIZE" 'BEGIN { if (b == "n/a") print "n/a"; else print b / 1024 }')") MiB)"

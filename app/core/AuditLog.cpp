@@ -102,6 +102,7 @@ void AuditLog::enqueue(Record record)
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 records.swap(m_waiting);
+                m_waiting.reserve(records.size()); // the next batch is likely as large
             }
             m_writer->drain(std::move(records));
         },

@@ -485,7 +485,11 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
             else if (!collapsed.endsWith(' '))
                 collapsed += ' ';
         }
-        return QString::fromUtf8(collapsed);
+        // GMime reads raw 8-bit text (which has no encoded word to say its charset) its way.
+        char* decoded = g_mime_utils_header_decode_text(nullptr, collapsed.constData());
+        const QString result = QString::fromUtf8(decoded);
+        g_free(decoded);
+        return result;
     };
     const QList<EncodedWordSpan> words = encodedWordsIn(value);
     QString perWord;

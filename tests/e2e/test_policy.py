@@ -7,6 +7,7 @@ import base64
 import email
 import email.policy
 import email.utils
+import os
 import smtplib
 import time
 import unittest
@@ -120,6 +121,31 @@ class MoveToBccTest(PolicyCase):
         ev = self.audit_events(sg, "moved_to_bcc", subject)[0]
         self.assertEqual(sorted(a.lower() for a in ev.get("moved", [])), sorted(external),
                          "audit moved_to_bcc must list the 12 external recipients: %r" % (ev,))
+
+    def test_windows_japanese_survives_the_move_to_bcc(self):
+        """Outlook's ISO-2022-JP with ①, ㈱, 﨑, 髙: the subject SendGuard shows and logs is
+        whole, and the colleague who stays in To keeps his name (not "?")."""
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "corpus",
+                            "outlook-iso2022jp-windows-characters.eml")
+        with open(path, "rb") as f:
+            msg = f.read()
+        up = self.start_upstream()
+        sg = self.make_sendguard(upstream=up, config={"policy": {
+            "mass_threshold": 10, "internal_domains": [INTERNAL]}})
+        parsed = email.message_from_bytes(msg, policy=email.policy.compat32)
+        rcpts = [a for _, a in email.utils.getaddresses(parsed.get_all("To"))]
+        self.assertEqual(len(rcpts), 11)
+
+        self.assertEqual(send(sg.port, "yamada@" + INTERNAL, rcpts, msg), (250, ""))
+        m = self.assert_exactly_once(up, 1, settle=1.0)[0]
+        head = email.message_from_bytes(h.header_block(m.data) + b"\r\n", policy=email.policy.default)
+        self.assertEqual(str(head["To"]), "髙橋 一郎 <takahashi@example.co.jp>")
+        self.assertEqual(h.body_of(m.data), h.body_of(msg), "the body must be untouched")
+        subject = "【至急】①お見積書の件（㈱エーコープ様）"
+        ev = self.audit_events(sg, "moved_to_bcc", subject)[0]
+        self.assertEqual(len(ev.get("moved", [])), 10)
+        item = sg.queue_item(subject=subject)
+        self.assertIsNotNone(item, "queue list must show the subject whole")
 
     def test_all_when_mass_gives_undisclosed_recipients(self):
         up = self.start_upstream()

@@ -258,6 +258,112 @@ void detectEncryption(AttachmentInfo& a, const QByteArray& head)
 // The readings of a part's file name (the first is the one to show); defined further down.
 QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime);
 
+// Roughly the text a reader sees in an HTML body: what is inside <head>, <style>, <script>,
+// <title> and comments left out, a line break for <br> and the end of a paragraph, block or
+// table row, the other tags removed, the common character references decoded, white space as
+// HTML shows it. One pass, so any input takes linear time. For the preview only: the keyword
+// rules read the HTML as it is.
+QString textOfHtml(const QString& html)
+{
+    const qsizetype n = html.size();
+    QString text;
+    const auto space = [&text] {
+        if (!text.isEmpty() && !text.endsWith(QLatin1Char(' ')) &&
+            !text.endsWith(QLatin1Char('\n')))
+            text += QLatin1Char(' ');
+    };
+    for (qsizetype i = 0; i < n;) {
+        const QChar c = html.at(i);
+        if (c == QLatin1Char('<')) {
+            if (QStringView(html).mid(i, 4) == QLatin1String("<!--")) {
+                const qsizetype end = html.indexOf(QLatin1String("-->"), i + 4);
+                i = end < 0 ? n : end + 3;
+                continue;
+            }
+            const qsizetype end = html.indexOf(QLatin1Char('>'), i);
+            if (end < 0)
+                break; // an unterminated tag: nothing readable follows
+            qsizetype k = i + 1;
+            const bool closing = k < end && html.at(k) == QLatin1Char('/');
+            if (closing)
+                ++k;
+            qsizetype nameEnd = k;
+            while (nameEnd < end && html.at(nameEnd).isLetterOrNumber() &&
+                   html.at(nameEnd).unicode() < 128)
+                ++nameEnd;
+            const QString name = html.mid(k, nameEnd - k).toLower();
+            i = end + 1;
+            if (!closing && (name == QLatin1String("head") || name == QLatin1String("style") ||
+                             name == QLatin1String("script") || name == QLatin1String("title"))) {
+                const qsizetype close =
+                    html.indexOf(QLatin1String("</") + name, i, Qt::CaseInsensitive);
+                const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(QLatin1Char('>'), close);
+                i = closeEnd < 0 ? n : closeEnd + 1;
+                continue;
+            }
+            const bool lineEnd =
+                (!closing && name == QLatin1String("br")) ||
+                (closing && (name == QLatin1String("p") || name == QLatin1String("div") ||
+                             name == QLatin1String("tr") || name == QLatin1String("li") ||
+                             name == QLatin1String("blockquote") ||
+                             (name.size() == 2 && name.at(0) == QLatin1Char('h') &&
+                              name.at(1) >= QLatin1Char('1') && name.at(1) <= QLatin1Char('6'))));
+            if (lineEnd) {
+                while (text.endsWith(QLatin1Char(' ')))
+                    text.chop(1);
+                text += QLatin1Char('\n');
+            } else if (closing && (name == QLatin1String("td") || name == QLatin1String("th"))) {
+                space(); // table cells side by side
+            }
+            continue;
+        }
+        if (c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r') ||
+            c == QLatin1Char('\n'))
+            space();
+        else
+            text += c;
+        ++i;
+    }
+
+    // Character references: the named ones mail uses, and numeric ones; "&amp;" last.
+    static const std::pair<const char*, const char*> named[] = {
+        {"&nbsp;", " "}, {"&lt;", "<"},  {"&gt;", ">"},  {"&quot;", "\""},
+        {"&apos;", "'"}, {"&#39;", "'"}, {"&yen;", "¥"}, {"&copy;", "©"}};
+    for (const auto& [entity, replacement] : named)
+        text.replace(QLatin1String(entity), QString::fromUtf8(replacement), Qt::CaseInsensitive);
+    const QRegularExpression numeric(QStringLiteral("&#(x[0-9a-f]{1,6}|[0-9]{1,7});"),
+                                     QRegularExpression::CaseInsensitiveOption);
+    QString out;
+    qsizetype pos = 0;
+    for (auto it = numeric.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(pos, m.capturedStart() - pos);
+        const QString digits = m.captured(1);
+        bool ok = false;
+        const uint code = digits.startsWith(QLatin1Char('x'), Qt::CaseInsensitive)
+                              ? digits.mid(1).toUInt(&ok, 16)
+                              : digits.toUInt(&ok, 10);
+        if (ok && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)) {
+            const char32_t ucs4 = code;
+            out += QString::fromUcs4(&ucs4, 1);
+        } else {
+            out += QChar::ReplacementCharacter;
+        }
+        pos = m.capturedEnd();
+    }
+    out += QStringView(text).mid(pos);
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"), Qt::CaseInsensitive);
+
+    // Each line trimmed, at most one empty line in a row.
+    QStringList lines;
+    for (const QString& line : out.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() || (!lines.isEmpty() && !lines.last().isEmpty()))
+            lines << trimmed;
+    }
+    return lines.join(QLatin1Char('\n')).trimmed();
+}
+
 class Walker
 {
 public:
@@ -358,16 +464,21 @@ public:
             m_textScanned += text.size();
             if (type == QLatin1String("text/plain") && m_verdict->bodyPreview.isEmpty())
                 m_verdict->bodyPreview = decoded.left(600).trimmed();
+            else if (type == QLatin1String("text/html") && m_htmlPreview.isEmpty())
+                m_htmlPreview = textOfHtml(decoded.left(64 * 1024)).left(600);
             m_bodies << decoded;
         }
     }
 
     const QStringList& bodies() const { return m_bodies; }
+    // The text of the first HTML body, for the preview of a message without a plain one.
+    const QString& htmlPreview() const { return m_htmlPreview; }
 
 private:
     Verdict* m_verdict;
     qint64 m_textScanned = 0;
     QStringList m_bodies;
+    QString m_htmlPreview;
 };
 
 // Where one encoded word (RFC 2047: =?charset?B|Q?text?=) stands in a raw header value.
@@ -1092,6 +1203,8 @@ Verdict MessageAnalyzer::analyze(const AnalysisInput& input)
 
     Walker walker(&v);
     walker.walk(g_mime_message_get_mime_part(message), 0);
+    if (v.bodyPreview.isEmpty())
+        v.bodyPreview = walker.htmlPreview(); // an HTML-only message (Thunderbird, webmail)
     applyKeywordRules(&v, policy, walker.bodies(), subjectReadings);
     v.parsed = true;
     return v;

@@ -446,6 +446,33 @@ private Q_SLOTS:
         QCOMPARE(s.bodyPreview, QString::fromUtf8("㈱山田"));
     }
 
+    // A message with only an HTML body (Thunderbird, webmail) still has a preview to check.
+    void htmlOnlyBodyHasAPreview()
+    {
+        const QByteArray html =
+            "<html><head><title>t</title><style>p { color: red; }</style></head><body>\r\n"
+            "<!-- a comment --><p>\xe5\xb1\xb1\xe7\x94\xb0\xe6\xa7\x98</p>\r\n<p>Price &lt; "
+            "5&nbsp;000 &amp; "
+            "&#x2460; &#12354;<br>next   line</p><script>alert(1)</script>\r\n"
+            "<table><tr><td>a</td><td>b</td></tr></table></body></html>\r\n";
+        const QByteArray mail = "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: x\r\n"
+                                "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                "\r\n" +
+                                html;
+        const Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, policy());
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.bodyPreview, QString::fromUtf8("山田様\nPrice < 5 000 & ① あ\nnext line\na b"));
+
+        // With a plain alternative, the plain text is the preview.
+        const QByteArray both =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/alternative; boundary=a\r\n\r\n--a\r\n"
+            "Content-Type: text/html\r\n\r\n<p>html</p>\r\n--a\r\nContent-Type: text/plain\r\n\r\n"
+            "plain\r\n--a--\r\n";
+        QCOMPARE(analyze(both, {QStringLiteral("a@partner.com")}, policy()).bodyPreview,
+                 QStringLiteral("plain"));
+    }
+
     // RFC 2231 file names in a Japanese charset (Sylpheed, Becky!): GMime's converter garbles
     // the Windows characters there too.
     void rfc2231JapaneseFileNames_data()

@@ -20,6 +20,7 @@
 #include <gmime/gmime.h>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 
 namespace sendguard {
@@ -692,9 +693,31 @@ QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
     return {shown};
 }
 
+// `texts` and, where it differs, their compatibility form (NFKC): half-width katakana as
+// full-width (ｶﾌﾞｼｷ → カブシキ), full-width letters and digits as ASCII (ＰＡＳＳ → PASS),
+// circled and squared forms unfolded (㊙ → 秘, ① → 1), so that one rule finds what Japanese
+// text writes in several ways.
+QStringList withCompatibilityForms(const QStringList& texts)
+{
+    QStringList all = texts;
+    for (const QString& text : texts) {
+        const QString folded = text.normalized(QString::NormalizationForm_KC);
+        if (folded != text)
+            all << folded;
+    }
+    return all;
+}
+
 void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList& bodies,
                        const QStringList& subjectReadings)
 {
+    // Made once, on first use, for all rules of a kind.
+    std::optional<QStringList> subjects, texts, names;
+    const auto foldedOnce = [](std::optional<QStringList>& cache, const auto& make) {
+        if (!cache)
+            cache = withCompatibilityForms(make());
+        return *cache;
+    };
     for (const KeywordRule& rule : policy.keywordRules) {
         const QRegularExpression re(rule.pattern,
                                     QRegularExpression::CaseInsensitiveOption |
@@ -704,14 +727,19 @@ void applyKeywordRules(Verdict* v, const PolicyConfig& policy, const QStringList
         QStringList haystacks;
         switch (rule.where) {
         case KeywordRule::Where::Subject:
-            haystacks << v->subject << subjectReadings;
+            haystacks =
+                foldedOnce(subjects, [&] { return QStringList{v->subject} + subjectReadings; });
             break;
         case KeywordRule::Where::Body:
-            haystacks = bodies;
+            haystacks = foldedOnce(texts, [&] { return bodies; });
             break;
         case KeywordRule::Where::AttachmentName:
-            for (const AttachmentInfo& a : std::as_const(v->attachments))
-                haystacks << a.fileName << a.otherNameReadings;
+            haystacks = foldedOnce(names, [&] {
+                QStringList all;
+                for (const AttachmentInfo& a : std::as_const(v->attachments))
+                    all << a.fileName << a.otherNameReadings;
+                return all;
+            });
             break;
         }
         for (const QString& text : std::as_const(haystacks)) {

@@ -446,6 +446,37 @@ private Q_SLOTS:
         QCOMPARE(s.bodyPreview, QString::fromUtf8("㈱山田"));
     }
 
+    // One rule finds what Japanese text writes in several widths and forms.
+    void keywordRulesSeeFullAndHalfWidthAlike()
+    {
+        PolicyConfig p = policy();
+        p.keywordRules = {
+            {QStringLiteral("password"), KeywordRule::Where::Subject, KeywordRule::Action::Warn},
+            {QString::fromUtf8("カブシキガイシャ"), KeywordRule::Where::Body,
+             KeywordRule::Action::Warn},
+            {QString::fromUtf8("秘"), KeywordRule::Where::Body, KeywordRule::Action::Warn},
+            {QStringLiteral("\\.exe$"), KeywordRule::Where::AttachmentName,
+             KeywordRule::Action::Block}};
+        const QByteArray mail =
+            "From: t@example.co.jp\r\nTo: a@partner.com\r\nSubject: =?UTF-8?B?" +
+            QString::fromUtf8("ＰＡＳＳＷＯＲＤのお知らせ").toUtf8().toBase64() +
+            "?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n" +
+            QString::fromUtf8("ｶﾌﾞｼｷｶﾞｲｼｬ サンプル ㊙\r\n").toUtf8() +
+            "--b\r\nContent-Type: application/octet-stream\r\n"
+            "Content-Disposition: attachment; filename=\"=?UTF-8?B?" +
+            QString::fromUtf8("請求書．ｅｘｅ").toUtf8().toBase64() +
+            "?=\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n--b--\r\n";
+        const Verdict v = analyze(mail, {QStringLiteral("a@partner.com")}, p);
+        QVERIFY2(v.parsed, qPrintable(v.error));
+        QCOMPARE(v.keywordHits.size(), 4);
+        QCOMPARE(v.keywordHits.at(0).match, QStringLiteral("PASSWORD"));
+        QCOMPARE(v.keywordHits.at(1).match, QString::fromUtf8("カブシキガイシャ"));
+        QCOMPARE(v.keywordHits.at(2).match, QString::fromUtf8("秘"));
+        QCOMPARE(v.keywordHits.at(3).match, QStringLiteral(".exe"));
+        QVERIFY(!v.blockReason().isEmpty());
+    }
+
     // A message with only an HTML body (Thunderbird, webmail) still has a preview to check.
     void htmlOnlyBodyHasAPreview()
     {

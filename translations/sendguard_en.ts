@@ -2470,6 +2470,10 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
             <numerusform>Removed by you before sending (%n), not sent to:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Text (start):</source>
+        <translation>Text (start):</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsWindow</name>

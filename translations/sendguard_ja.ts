@@ -2439,6 +2439,10 @@ Sub-commands: queue list [--json] | queue release ID | queue recall ID | credent
             <numerusform>送信前に削除した宛先（%n 件、送信されません）:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Text (start):</source>
+        <translation>本文（冒頭）:</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsWindow</name>

@@ -377,6 +377,9 @@ QString QueueWindow::detailsText(const QueueEntry& e)
             lines << line;
         }
     }
+    // The start of the text, while SendGuard runs (it is never written to disk).
+    if (!e.bodyPreview.isEmpty())
+        lines << QString() << tr("Text (start):") << e.bodyPreview.left(300);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -504,6 +504,7 @@ private Q_SLOTS:
         e.recipients[1].reply = QStringLiteral("550 5.1.1 no such user");
         e.lastError = QStringLiteral("user2@example.com: 550 5.1.1 no such user");
         e.attempts = 1;
+        e.bodyPreview = QString::fromUtf8("お世話になっております。①お見積書です。");
         m_queue->add(e); // as if the delivery had gone this way
 
         auto w = window();
@@ -525,6 +526,7 @@ private Q_SLOTS:
               QStringLiteral("550 5.1.1 no such user"), QStringLiteral("Attempts: 1"),
               QStringLiteral("Removed by you before sending (1), not sent to:\n"
                              "  nokey@partner.example"),
+              QString::fromUtf8("Text (start):\nお世話になっております。①お見積書です。"),
               QStringLiteral("many recipients"),
               QStringLiteral("the From address differs from the sending account"),
               QString::fromUtf8("報告書.pdf"), QStringLiteral("secret.zip"),

@@ -560,10 +560,26 @@ bool decodeJapaneseWord(const QByteArray& word, QString* text)
     return japanesetext::decode(charset, bytes, text);
 }
 
-QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word)
+// True when the encoded word at `word` is labelled with a Japanese charset (not decoded).
+bool labelledJapanese(const QByteArray& raw, const EncodedWordSpan& word)
+{
+    const qsizetype end = raw.indexOf('?', word.start + 2);
+    return end > 0 && end < word.end &&
+           japanesetext::isJapanese(
+               raw.mid(word.start + 2, end - word.start - 2).split('*').first());
+}
+
+// The encoded word at `word` decoded; `readAsJapanese` tells whether JapaneseText read it (else
+// GMime did).
+QString decodedWord(const QByteArray& raw, const EncodedWordSpan& word,
+                    bool* readAsJapanese = nullptr)
 {
     const QByteArray text = raw.mid(word.start, word.end - word.start);
-    if (QString japanese; decodeJapaneseWord(text, &japanese))
+    QString japanese;
+    const bool read = decodeJapaneseWord(text, &japanese);
+    if (readAsJapanese)
+        *readAsJapanese = read;
+    if (read)
         return japanese;
     char* decoded = g_mime_utils_header_decode_text(nullptr, text.constData());
     const QString result = QString::fromUtf8(decoded);
@@ -634,6 +650,18 @@ QStringList decodeUnstructured(const char* raw, const char* decodedByGMime)
 // read with the Windows extensions (JapaneseText.h): GMime's converter garbles ① and ㈱ there.
 // GMime's parameter parser is given the charset as ISO-8859-1, which hands the bytes over
 // unchanged, one character each.
+// The value of `paramName` in `params` ("a=b; c*=..."), read by GMime's parameter parser
+// (quoting, RFC 2231 continuations); null when there is none.
+std::optional<QByteArray> parameterValue(const QByteArray& params, const char* paramName)
+{
+    GPtr<GMimeParamList> list(g_mime_param_list_parse(nullptr, params.constData()));
+    GMimeParam* param = list.p ? g_mime_param_list_get_parameter(list.p, paramName) : nullptr;
+    const char* value = param ? g_mime_param_get_value(param) : nullptr;
+    if (!value)
+        return std::nullopt;
+    return QByteArray(value);
+}
+
 bool japaneseRfc2231Value(const QByteArray& params, const char* paramName, QString* text)
 {
     if (!params.contains("*="))
@@ -648,11 +676,9 @@ bool japaneseRfc2231Value(const QByteArray& params, const char* paramName, QStri
         return false;
     QString masked = value;
     masked.replace(m.capturedStart(1), m.capturedLength(1), QStringLiteral("iso-8859-1"));
-    GPtr<GMimeParamList> list(g_mime_param_list_parse(nullptr, masked.toLatin1().constData()));
-    GMimeParam* param = list.p ? g_mime_param_list_get_parameter(list.p, paramName) : nullptr;
-    const char* bytes = param ? g_mime_param_get_value(param) : nullptr;
+    const std::optional<QByteArray> bytes = parameterValue(masked.toLatin1(), paramName);
     return bytes && japanesetext::decode(m.captured(1).toLatin1(),
-                                         QString::fromUtf8(bytes).toLatin1(), text);
+                                         QString::fromUtf8(*bytes).toLatin1(), text);
 }
 
 QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
@@ -679,12 +705,10 @@ QStringList fileNameReadings(GMimeObject* object, const char* decodedByGMime)
         if (!masked.contains("=?") || masked.contains('\x1f'))
             continue;
         masked.replace("=?", "\x1f?");
-        GPtr<GMimeParamList> list(g_mime_param_list_parse(nullptr, masked.constData()));
-        GMimeParam* param = list.p ? g_mime_param_list_get_parameter(list.p, paramName) : nullptr;
-        const char* value = param ? g_mime_param_get_value(param) : nullptr;
-        if (!value || !std::strstr(value, "\x1f?"))
+        std::optional<QByteArray> value = parameterValue(masked, paramName);
+        if (!value || !value->contains("\x1f?"))
             continue;
-        const QByteArray encoded = QByteArray(value).replace("\x1f?", "=?");
+        const QByteArray encoded = value->replace("\x1f?", "=?");
         QStringList readings = decodeUnstructured(encoded.constData(), decodedByGMime);
         if (!readings.contains(shown))
             readings << shown;
@@ -825,16 +849,18 @@ QByteArray withEncodedWordRunsJoined(const char* raw)
         qsizetype end = i + 1;
         while (end < words.size() && onlySpaceBetween(value, words.at(end - 1), words.at(end)))
             ++end;
-        bool japanese = false; // which GMime reads without the Windows extensions
-        for (qsizetype k = i; k < end && !japanese; ++k) {
-            QString ignored;
-            japanese = decodeJapaneseWord(
-                value.mid(words.at(k).start, words.at(k).end - words.at(k).start), &ignored);
+        // A single word is left to GMime unless it is Japanese, which GMime reads without the
+        // Windows extensions.
+        const bool single = end - i == 1;
+        if (single && !labelledJapanese(value, words.at(i))) {
+            i = end;
+            continue;
         }
-        if (end - i >= 2 || japanese) {
-            QString text;
-            for (qsizetype k = i; k < end; ++k)
-                text += decodedWord(value, words.at(k));
+        QString text;
+        bool readAsJapanese = false; // of a single word
+        for (qsizetype k = i; k < end; ++k)
+            text += decodedWord(value, words.at(k), single ? &readAsJapanese : nullptr);
+        if (!single || readAsJapanese) {
             if (text.contains(QChar::ReplacementCharacter))
                 return {};
             out += value.mid(pos, words.at(i).start - pos);
